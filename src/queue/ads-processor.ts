@@ -1,0 +1,40 @@
+import type { Job } from 'bullmq';
+import type { AdAnalysis } from '../domain/analysis.js';
+import { ScrapedAdSchema, type ScrapedAd } from '../domain/scraped-ad.js';
+import type { Logger } from '../log.js';
+import { recordAdBatch, type BatchResult, type Db } from '../store/index.js';
+import { parsePayload, permanent } from './errors.js';
+import { AdsBatchJobSchema, JOB } from './payloads.js';
+
+export interface AdsProcessorDeps {
+  db: Db;
+  log: Logger;
+  /** The pure analysis stage (extract → classify), injected so the queue knows nothing of it. */
+  analyze(ad: ScrapedAd): AdAnalysis;
+}
+
+export type AdsBatchResult = BatchResult & { invalid: number };
+
+/**
+ * Validates each ad, analyses it (pure) and stores the batch in one transaction.
+ * A malformed ad is logged and skipped; the rest of its batch is stored.
+ */
+export function createAdsProcessor(deps: AdsProcessorDeps) {
+  return async (job: Job): Promise<AdsBatchResult> => {
+    if (job.name !== JOB.adsBatch) throw permanent(`unknown job name on the ads queue: ${job.name}`);
+    const batch = parsePayload(AdsBatchJobSchema, job.data, 'ads-batch');
+    const ads: Array<{ scraped: ScrapedAd; analysis: AdAnalysis }> = [];
+    let invalid = 0;
+    for (const [index, raw] of batch.ads.entries()) {
+      const parsed = ScrapedAdSchema.safeParse(raw);
+      if (!parsed.success) {
+        invalid += 1;
+        deps.log.warn({ runId: batch.runId, jobId: job.id, index, issues: parsed.error.issues.slice(0, 5) }, 'invalid scraped ad skipped');
+        continue;
+      }
+      ads.push({ scraped: parsed.data, analysis: deps.analyze(parsed.data) });
+    }
+    const result = await recordAdBatch(deps.db, { runId: batch.runId, batchKey: batch.batchKey, ads });
+    return { ...result, invalid };
+  };
+}
