@@ -21,7 +21,7 @@ const extra = process.argv.slice(2);
 run('vitest', 'npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...extra]);
 
 let passed = 0;
-let failed = 0;
+let failed;
 if (existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'));
   passed = json.numPassedTests ?? 0;
