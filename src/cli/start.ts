@@ -17,7 +17,9 @@ export interface StartOptions {
  * sites when none is configured), print a summary, and keep running.
  */
 export async function start(options: StartOptions = {}): Promise<void> {
-  const settings = settingsOrExit(options.overrides);
+  // On a terminal the progress board is the display; JSON logs below warn would scroll it away.
+  const quiet = process.stderr.isTTY && !process.env.LOG_LEVEL ? { logLevel: 'warn' } : {};
+  const settings = settingsOrExit({ ...quiet, ...options.overrides });
   const log = loggerFor(settings);
   const redis: ChildProcess | null = await ensureRedis(settings.redisUrl, settings.startRedis === 'auto', log);
   const db = await openMigratedDb(settings, log);

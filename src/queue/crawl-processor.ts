@@ -20,6 +20,8 @@ export interface CrawlProcessorDeps {
   finalizeTimeoutMs?: number;
   /** A run with more failed pages than this share is closed as incomplete: no ads are marked gone. */
   maxFailedPageShare?: number;
+  /** Aborted when this process shuts down: a crawl cut short must be retried, never closed as complete. */
+  shutdownSignal?: AbortSignal;
 }
 
 /** Progress published on the crawl job, read by `zicht crawl` and `zicht start`. */
@@ -46,14 +48,16 @@ async function crawlSiteJob(deps: CrawlProcessorDeps, job: Job, signal?: AbortSi
   const log = deps.log.child({ site: siteId, runId, jobId: job.id });
   await startCrawlRun(deps.db, { id: runId, site: siteId, startedAt: new Date(job.processedOn ?? Date.now()) });
   const batcher = new AdBatcher(deps.adsQueue, runId, siteId, deps.batchSize);
-  log.info('crawl started');
+  const signals = [signal, deps.shutdownSignal].filter((s): s is AbortSignal => s !== undefined);
   const stats = await crawlSite(site, {
     onAd: (ad) => batcher.add(ad),
     onProgress: (progress) => void job.updateProgress({ ...progress, site: siteId, runId }).catch(() => undefined),
     log,
     chromiumPath: deps.chromiumPath,
-    ...(signal ? { signal } : {}),
+    ...(signals.length > 0 ? { signal: AbortSignal.any(signals) } : {}),
   });
+  // A partial crawl would mark every ad it did not reach as gone: retry it instead.
+  if (deps.shutdownSignal?.aborted || signal?.aborted) throw new Error('crawl interrupted by shutdown; it will be retried');
   await batcher.flush();
   const finalize: FinalizeRunJob = {
     runId,

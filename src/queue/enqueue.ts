@@ -35,9 +35,18 @@ export async function waitForCrawl(
     const stats = (await crawl.job.waitUntilFinished(events)) as CrawlStats;
     const finalize = await Job.fromId(queues.crawl, `finalize.${crawl.runId}`);
     if (!finalize) throw new Error(`crawl ${crawl.runId} finished without a finalize job`);
-    const summary = (await finalize.waitUntilFinished(events)) as CrawlRunSummary;
+    const summary = reviveDates((await finalize.waitUntilFinished(events)) as CrawlRunSummary);
     return { stats, summary };
   } finally {
     events.off('progress', listener);
   }
+}
+
+/** Job results travel as JSON: dates come back as strings. */
+function reviveDates(summary: CrawlRunSummary): CrawlRunSummary {
+  return {
+    ...summary,
+    startedAt: new Date(summary.startedAt),
+    finishedAt: summary.finishedAt === null ? null : new Date(summary.finishedAt),
+  };
 }

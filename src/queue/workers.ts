@@ -32,9 +32,10 @@ export function startWorkers(queues: Queues, deps: Deps, options: WorkerOptions)
     // A job whose worker was killed is retried a few times before it counts as failed.
     maxStalledCount: 3,
   };
+  const shutdown = new AbortController();
   const crawl = new Worker(
     QUEUE_NAMES.crawl,
-    createCrawlProcessor({ ...deps, adsQueue: queues.ads, crawlQueue: queues.crawl }),
+    createCrawlProcessor({ ...deps, adsQueue: queues.ads, crawlQueue: queues.crawl, shutdownSignal: shutdown.signal }),
     { ...common, concurrency: options.crawlConcurrency },
   );
   const ads = new Worker(QUEUE_NAMES.ads, createAdsProcessor(deps), { ...common, concurrency: options.adsConcurrency });
@@ -42,7 +43,10 @@ export function startWorkers(queues: Queues, deps: Deps, options: WorkerOptions)
   return {
     crawl,
     ads,
-    close: async (force = false) => void (await Promise.all([crawl.close(force), ads.close(force)])),
+    close: async (force = false) => {
+      shutdown.abort();
+      await Promise.all([crawl.close(force), ads.close(force)]);
+    },
   };
 }
 
