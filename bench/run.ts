@@ -17,6 +17,7 @@ const ads = process.env.BENCH_ADS ?? '40000';
 async function startDemoSites(): Promise<{ child: ChildProcess; env: Record<string, string> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', `${here}../src/main.ts`, 'demo-sites', '--ads', ads, '--seed', '7', '--no-chaos'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, LOG_LEVEL: 'warn' },
   });
   const env: Record<string, string> = {};
   for await (const line of createInterface({ input: child.stdout! })) {
