@@ -23,12 +23,41 @@ export interface DigitRun {
   plusAt: number;
 }
 
-const NUMBER_WORDS: Readonly<Record<string, string>> = {
+const DIGIT_WORDS: Readonly<Record<string, string>> = {
   nul: '0', een: '1', één: '1', eén: '1', twee: '2', drie: '3', vier: '4', vijf: '5', zes: '6',
   zeven: '7', acht: '8', negen: '9',
   zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8',
   nine: '9',
 };
+
+const DUTCH_UNITS = ['een', 'twee', 'drie', 'vier', 'vijf', 'zes', 'zeven', 'acht', 'negen'];
+const DUTCH_TENS = ['twintig', 'dertig', 'veertig', 'vijftig', 'zestig', 'zeventig', 'tachtig', 'negentig'];
+const TEENS = {
+  tien: '10', elf: '11', twaalf: '12', dertien: '13', veertien: '14', vijftien: '15', zestien: '16',
+  zeventien: '17', achttien: '18', negentien: '19',
+  ten: '10', eleven: '11', twelve: '12', thirteen: '13', fourteen: '14', fifteen: '15', sixteen: '16',
+  seventeen: '17', eighteen: '18', nineteen: '19',
+};
+
+/**
+ * Dutch two-digit words, read in pairs as advertisers dictate numbers (`nul zes twaalf
+ * vierendertig …`): one word, so no ambiguity. English tens are left out on purpose:
+ * "thirty four" is two words and could mean 34 or 304.
+ */
+function dutchPairs(): Record<string, string> {
+  const pairs: Record<string, string> = {};
+  DUTCH_TENS.forEach((tens, t) => {
+    pairs[tens] = `${t + 2}0`;
+    DUTCH_UNITS.forEach((unit, u) => {
+      const joiner = unit.endsWith('e') ? 'ën' : 'en';
+      pairs[`${unit}${joiner}${tens}`] = `${t + 2}${u + 1}`;
+      if (joiner === 'ën') pairs[`${unit}en${tens}`] = `${t + 2}${u + 1}`;
+    });
+  });
+  return pairs;
+}
+
+const NUMBER_WORDS: Readonly<Record<string, string>> = { ...DIGIT_WORDS, ...TEENS, ...dutchPairs() };
 
 const LOOKALIKES: Readonly<Record<string, string>> = { O: '0', o: '0', I: '1', i: '1', l: '1', S: '5', B: '8' };
 
