@@ -26,7 +26,7 @@ export interface DigitRun {
 const DIGIT_WORDS: Readonly<Record<string, string>> = {
   nul: '0', een: '1', één: '1', eén: '1', twee: '2', drie: '3', vier: '4', vijf: '5', zes: '6',
   zeven: '7', acht: '8', negen: '9',
-  zero: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8',
+  zero: '0', oh: '0', one: '1', two: '2', three: '3', four: '4', five: '5', six: '6', seven: '7', eight: '8',
   nine: '9',
 };
 
@@ -63,11 +63,14 @@ const LOOKALIKES: Readonly<Record<string, string>> = { O: '0', o: '0', I: '1', i
 
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Spaces, hyphens and dashes of every kind (‐ ‑ ‒ – — −), dots, slashes, brackets and odd marks. */
-const SEPARATOR_GAP = /^[ \t\u00a0\u2009\u202f\-\u2010-\u2015\u2212./*_~()|•·]{1,4}$/;
+const SEPARATOR_GAP = /^[ \t\u00a0\u2009\u202f\-\u2010-\u2015\u2212./*_~()|•·#+=,\ufe0f\u20e3\u200d\p{So}\p{Sk}\p{Sm}]{1,6}$/u;
 /** Between two spelled-out digits a comma is a separator too: `nul, zes, een, …`. */
 const WORD_GAP = /^[ \t\u00a0,;-]{1,3}$/;
 const ALL_DIGITS = /^\d+$/;
 const LOOKALIKE_TOKEN = /^[0-9OoIilSB]+$/;
+/** A number word glued to digits (`nul6`, `acht1`, `6zes`): read both halves. */
+const WORD_THEN_DIGITS = /^(\p{L}+)(\d{1,3})$/u;
+const DIGITS_THEN_WORD = /^(\d{1,3})(\p{L}+)$/u;
 const LETTERS_THEN_DIGITS = /^([A-Za-z]+)(\d{6,})$/;
 const DIGITS_THEN_LETTERS = /^(\d{6,})([A-Za-z]+)$/;
 
@@ -105,11 +108,23 @@ function classify(word: string, start: number): DigitToken | null {
   if (ALL_DIGITS.test(word)) return { digits: word, start, end, kind: 'digits' };
   const spelled = NUMBER_WORDS[word.toLowerCase()];
   if (spelled) return { digits: spelled, start, end, kind: 'word' };
+  const glued = gluedWord(word);
+  if (glued) return { digits: glued, start, end, kind: 'word' };
   if (LOOKALIKE_TOKEN.test(word)) return lookalikeToken(word, start, end);
   const before = LETTERS_THEN_DIGITS.exec(word);
   if (before?.[1] && before[2]) return { digits: before[2], start: start + before[1].length, end, kind: 'digits' };
   const after = DIGITS_THEN_LETTERS.exec(word);
   if (after?.[1]) return { digits: after[1], start, end: start + after[1].length, kind: 'digits' };
+  return null;
+}
+
+function gluedWord(word: string): string | null {
+  const wordFirst = WORD_THEN_DIGITS.exec(word);
+  const wordValue = wordFirst?.[1] ? NUMBER_WORDS[wordFirst[1].toLowerCase()] : undefined;
+  if (wordFirst && wordValue) return `${wordValue}${wordFirst[2]}`;
+  const digitsFirst = DIGITS_THEN_WORD.exec(word);
+  const tailValue = digitsFirst?.[2] ? NUMBER_WORDS[digitsFirst[2].toLowerCase()] : undefined;
+  if (digitsFirst && tailValue) return `${digitsFirst[1]}${tailValue}`;
   return null;
 }
 
