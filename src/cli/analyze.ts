@@ -22,15 +22,8 @@ export type AnalyzeInput = z.infer<typeof AnalyzeInputSchema>;
 /** The output object of one line: the analysis, with `phones` as plain E.164 strings. */
 export function analysisRecord(input: AnalyzeInput, gazetteer: Gazetteer): Record<string, unknown> {
   const analysis: AdAnalysis = analyzeAd({ ...input, phoneText: input.phone }, gazetteer);
-  return {
-    id: input.id,
-    phones: analysis.phones.map((p) => p.e164),
-    phoneDetails: analysis.phones,
-    municipality: analysis.municipality,
-    district: analysis.district,
-    age: analysis.age,
-    permitNumbers: analysis.permitNumbers,
-  };
+  const { phones, ...rest } = analysis;
+  return { id: input.id, phones: phones.map((p) => p.e164), phoneDetails: phones, ...rest };
 }
 
 function describe(error: unknown): string {
