@@ -45,7 +45,8 @@ async function crawlSiteJob(deps: CrawlProcessorDeps, job: Job, signal?: AbortSi
   const site = deps.sites.get(siteId);
   if (!site) throw permanent(`unknown site "${siteId}": not in this worker's site configuration`);
   const runId = runIdOf(job);
-  const log = deps.log.child({ site: siteId, runId, jobId: job.id });
+  // The crawler adds `site` to its own log lines.
+  const log = deps.log.child({ runId, jobId: job.id });
   await startCrawlRun(deps.db, { id: runId, site: siteId, startedAt: new Date(job.processedOn ?? Date.now()) });
   const batcher = new AdBatcher(deps.adsQueue, runId, siteId, deps.batchSize);
   const signals = [signal, deps.shutdownSignal].filter((s): s is AbortSignal => s !== undefined);
@@ -69,7 +70,6 @@ async function crawlSiteJob(deps: CrawlProcessorDeps, job: Job, signal?: AbortSi
     crawledAt: Date.now(),
   };
   await deps.crawlQueue.add(JOB.finalizeRun, finalize, { jobId: `finalize.${runId}`, attempts: 20 });
-  log.info({ pagesOk: stats.pagesOk, pagesFailed: stats.pagesFailed, ads: stats.ads }, 'crawl finished');
   return stats;
 }
 
