@@ -63,7 +63,7 @@ const LOOKALIKES: Readonly<Record<string, string>> = { O: '0', o: '0', I: '1', i
 
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Spaces, hyphens and dashes of every kind (‐ ‑ ‒ – — −), dots, slashes, brackets and odd marks. */
-const SEPARATOR_GAP = /^[ \t\u00a0\u2009\u202f\-\u2010-\u2015\u2212./*_~()|•·#+=,\ufe0f\u20e3\u200d\p{So}\p{Sk}\p{Sm}]{1,6}$/u;
+const SEPARATOR_GAP = /^(?:[ \t\u00a0\u2009\u202f\-\u2010-\u2015\u2212./*_~()|•·#+=,\p{So}\p{Sk}\p{Sm}]|\ufe0f|\u20e3|\u200d){1,6}$/u;
 /** Between two spelled-out digits a comma is a separator too: `nul, zes, een, …`. */
 const WORD_GAP = /^[ \t\u00a0,;-]{1,3}$/;
 const ALL_DIGITS = /^\d+$/;
