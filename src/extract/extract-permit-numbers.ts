@@ -4,7 +4,9 @@ import type { AdText } from '../domain/analysis.js';
 const CUE =
   String.raw`(?:vergunnings?(?:\s+[\p{L}-]+){0,3}?[\s-]?(?:nummer|nr\.?|no\.?)|vergunning|permit(?:\s?(?:number|no\.?|nr\.?|#))?` +
   String.raw`|licen[sc]e(?:\s?(?:number|no\.?|nr\.?|#))?|registratie[\s-]?(?:nummer|nr\.?)|reg\.?\s?nr\.?)`;
-const CODE = String.raw`([A-Z0-9]+(?:[-/.][A-Z0-9]+)*)`;
+// A code holds a digit (so the cue word `Vergunningnummer` after `vergunning.` is not taken for the
+// code and skipped past); `DEW 2023 044`: letters, a year and a serial separated by spaces.
+const CODE = String.raw`(?=[A-Z0-9./ -]*\d)([A-Z]{2,5} (?:19|20)\d{2}(?: \d{1,5})?(?![\p{L}\d])|[A-Z0-9]+(?:[-/.][A-Z0-9]+)*)`;
 // The cue must end at a word boundary, so `vergunning nrd/2024/82` cites `NRD/2024/82`, not `D/2024/82`.
 const CITED = new RegExp(String.raw`(?<![\p{L}])` + CUE + String.raw`(?![\p{L}])\s*[:#.]?\s*` + CODE, 'giu');
 
@@ -41,9 +43,11 @@ function citedPermits(text: string): CitedPermit[] {
   CITED.lastIndex = 0;
   for (const m of text.matchAll(CITED)) {
     const raw = m[1] ?? '';
+    // The spaced form only in capitals as written: `vergunning sinds 2019` cites nothing.
+    if (raw.includes(' ') && raw !== raw.toUpperCase()) continue;
     if (!isPermitCode(raw) || /kvk[\s-]*$/i.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     const start = m.index + m[0].length - raw.length;
-    out.push({ code: raw.toUpperCase(), start, end: start + raw.length });
+    out.push({ code: raw.toUpperCase().replace(/ /g, ''), start, end: start + raw.length });
   }
   return out;
 }

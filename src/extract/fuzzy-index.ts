@@ -6,7 +6,8 @@
 export interface FuzzyIndex {
   /**
    * The key within one edit of `word`; when several are, the heaviest if it outweighs the next
-   * three times (`haarlm` → Haarlem, not the hamlets Haarle or Haarlo), else null.
+   * three times (`haarlm` → Haarlem, not the hamlets Haarle or Haarlo), else null. Failing that, a
+   * key that differs only in vowel length (`zandaam` → Zaandam).
    */
   lookup(word: string): string | null;
 }
@@ -15,9 +16,12 @@ export interface FuzzyIndex {
 export function buildFuzzyIndex(keys: Iterable<readonly [string, number]>, minLength = 6): FuzzyIndex {
   const exact = new Map<string, number>();
   const byDeletion = new Map<string, string[]>();
+  const byVowelLength = new Map<string, string[]>();
   for (const [key, weight] of keys) {
     if (key.length < minLength) continue;
     exact.set(key, weight);
+    const short = shortVowels(key);
+    byVowelLength.set(short, [...(byVowelLength.get(short) ?? []), key]);
     for (const del of deletions(key)) {
       const list = byDeletion.get(del);
       if (list) list.push(key);
@@ -33,14 +37,20 @@ export function buildFuzzyIndex(keys: Iterable<readonly [string, number]>, minLe
         if (exact.has(del)) found.add(del);
         for (const key of byDeletion.get(del) ?? []) found.add(key);
       }
-      const close = [...found]
-        .filter((key) => withinOneEdit(word, key))
-        .sort((a, b) => (exact.get(b) ?? 0) - (exact.get(a) ?? 0));
+      const close = [...found].filter((key) => withinOneEdit(word, key));
+      // Dutch vowel length is a common slip (`Zandaam` for Zaandam): compare with long vowels shortened.
+      if (close.length === 0) close.push(...(byVowelLength.get(shortVowels(word)) ?? []));
+      close.sort((a, b) => (exact.get(b) ?? 0) - (exact.get(a) ?? 0));
       const [first, second] = close;
       if (!first) return null;
       return !second || (exact.get(first) ?? 0) >= 3 * (exact.get(second) ?? 0) ? first : null;
     },
   };
+}
+
+/** `zaandam` and `zandaam` both become `zandam`. */
+function shortVowels(word: string): string {
+  return word.replace(/([aeou])\1/g, '$1');
 }
 
 function deletions(word: string): Set<string> {

@@ -8,13 +8,17 @@ export interface PlaceMention {
   place: PlaceName;
   span: TextSpan;
   /**
-   * Preceded by a cue phrase: `strong` for `in`, `ontvangst in`, `Plaats:`, `incall`, `regio`;
-   * `weak` for `uit`, `bij`, `nabij`, `vlakbij`; else null.
+   * Preceded by a cue phrase: `incall` for where clients are received (`ontvangst in`, `ontvang ik
+   * in`, `incall`, `Plaats:`); `strong` for `in`, `regio`, `#`, `dorpje`; `weak` for where the
+   * advertiser lives or comes from (`uit`, `woon in`, `normaal in`); `landmark` for what is near
+   * (`vlakbij`, `15 min van`, `near`); else null.
    */
-  cue: 'strong' | 'weak' | null;
+  cue: PlaceCue;
   /** Matched with one typo. */
   fuzzy: boolean;
 }
+
+export type PlaceCue = 'incall' | 'strong' | 'weak' | 'landmark' | null;
 
 /**
  * How a field is read. `structured`: the site's own location field, where any word may be a place
@@ -25,10 +29,21 @@ export type FieldMode = 'structured' | 'free';
 
 /** Gaps allowed inside a multi-word name: `Bergen (NH.)`, `Egmond-Binnen`, `'s-Gravenhage`. */
 const NAME_GAP = /^[ \t\u00a0\-'’().]{1,3}$/;
+/** Where clients are received: `ontvangst in`, `ontvang ik (alleen) in`, `incall`, `Plaats:`, `based in`. */
+const INCALL_BEFORE =
+  /(?:^|[^\p{L}])(?:(?:(?:thuis|priv[eé]{1,2}\s?)?ontvangst|ontvang(?:t|en)?(?:\s+(?:ik|je|jou|u|alleen|ook|nu|graag|tijdelijk|deze\s+week|vanaf\s+nu))*|incall|in[\s-]call|(?:i|we)\s+receive|receiving|based|located|gevestigd|werkzaam)\s+(?:(?:in|te|at)\s+)?|(?:plaats|locatie|woonplaats|location|city|adres|address)\s*[:-]\s*)$/iu;
 const CUE_BEFORE =
-  /(?:^|[^\p{L}])(?:(?:in|te|incall|regio|omgeving|omg\.?|rondom|based\s+in|located\s+in)\s+|(?:plaats|locatie|woonplaats|stad|location|city|town|area|regio|place)\s*[:-]\s*)$/iu;
-/** Cues that say less about where the ad is: where someone comes from, what is nearby. */
-const WEAK_CUE_BEFORE = /(?:^|[^\p{L}])(?:uit|van|bij|nabij|vlakbij|near|from)\s+$/iu;
+  /(?:^|[^\p{L}])(?:(?:in|te|regio|omgeving|omg\.?|rondom|dorpj?e?|stadje|plaatsje|village|town)\s+|(?:stad|town|area|regio|place)\s*[:-]\s*|#)$/iu;
+/** Cues that say less about where the ad is: where someone comes from. */
+const WEAK_CUE_BEFORE = /(?:^|[^\p{L}])(?:uit|van|from)\s+$/iu;
+/** What is near, not where: `vlakbij station X`, `15 min van X`, `near X`. */
+const LANDMARK_BEFORE =
+  /(?:^|[^\p{L}])(?:bij|nabij|vlakbij|vlak\s+bij|dichtbij|dicht\s+bij|near|close\s+to|next\s+to|naast|onder\s+de\s+rook\s+van|\d+\s*(?:min(?:uten|utes|\.)?|km|kilometers?)\s+(?:(?:rijden|lopen|fietsen|met\s+de\s+\p{L}+|by\s+\p{L}+)\s+)?(?:van|from|vanaf|naar|to)?)\s+(?:(?:het\s+)?(?:station|centrum|center|centre)\s+)?(?:van\s+)?$/iu;
+/** The clause says where the advertiser lives or usually is, not where clients come. */
+const RESIDENCE_IN_CLAUSE = /(?:^|[^\p{L}])(?:woon|woont|wonend|wonen|live|lives|living|normaal|normaliter|meestal|usually|normally|eerder|vroeger|kom\s+uit|kom\s+oorspronkelijk)(?![\p{L}])/iu;
+const INCALL_IN_CLAUSE = /(?:^|[^\p{L}])(?:ontvang\p{L}*|incall|receive|receiving|thuisontvangst)(?![\p{L}])/iu;
+/** A clause ends at punctuation or a contrast: `Ik woon in A maar ontvang in B`. */
+const CLAUSE_BREAK = /[.,;:!?\n()]|\s(?:maar|but|en\s+ook|echter)\s/giu;
 const SENTENCE_START = /(?:^|[.!?\n•*|]\s*)$/u;
 const UPPER = /^\p{Lu}/u;
 /** `Van Dieren`, `Ter Horst`: a capitalised particle makes the name a surname. */
@@ -90,7 +105,7 @@ function fuzzyNameAt(
 ): NameHit | null {
   const token = tokens[i];
   if (!token || token.folded.length < 6 || NOT_PLACES.has(token.folded) || /\d/.test(token.folded)) return null;
-  if (mode === 'free' && !(UPPER.test(token.text) && cueBefore(text, token.start) === 'strong')) return null;
+  if (mode === 'free' && !(UPPER.test(token.text) && isStrong(cueBefore(text, token.start)))) return null;
   const key = gaz.fuzzy.lookup(token.folded);
   const place = key ? gaz.names.get(key) : undefined;
   return place ? { place, first: i, last: i, fuzzy: true } : null;
@@ -112,9 +127,10 @@ function accept(
   // In the location field an ordinary-word name must stand alone: `Best`, but not `Heel Noord-Holland`.
   if (mode === 'structured' && hit.place.hard && hasOtherWords(tokens, hit.first, end)) return null;
   if (mode === 'free') {
-    if (!isCapitalised(tokens, hit.first)) return null;
-    if (hit.place.hard && cue !== 'strong') return null;
-    if (cue !== 'strong' && SURNAME_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return null;
+    if (!isCapitalised(tokens, hit.first) && !(cue && cue !== 'landmark' && knownTown(hit.place))) return null;
+    // `Ik woon in Best` is a residence (weak) but still a plain `in` phrase: enough for a hard name.
+    if (hit.place.hard && !isStrong(cue) && !(cue === 'weak' && CUE_BEFORE.test(text.slice(Math.max(0, start - 40), start)))) return null;
+    if (!isStrong(cue) && SURNAME_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return null;
     if (hit.place.dictionaryWord && !cue && readsAsWord(tokens, end, text, start)) return null;
   }
   const stop = closeBracket(text, start, last.end);
@@ -151,10 +167,59 @@ function startWithArticle(text: string, start: number): number {
   return start > 0 && /['’]/.test(text[start - 1] ?? '') ? start - 1 : start;
 }
 
-function cueBefore(text: string, start: number): PlaceMention['cue'] {
-  const before = text.slice(Math.max(0, start - 24), start);
-  if (CUE_BEFORE.test(before)) return 'strong';
+/**
+ * Last words of every cue phrase. Most place-like words follow none of them, so the cue regexes
+ * (anchored at the end, hence slow to scan) run only after one of these, `#`, `:` or `-`.
+ */
+const CUE_END_WORDS: ReadonlySet<string> = new Set(
+  `in te at incall call receive receiving based located gevestigd werkzaam ontvangst ontvang ontvangt ontvangen ik je jou u
+  alleen ook nu graag tijdelijk week regio omgeving omg rondom dorp dorpje dorpe stadje plaatsje village town uit van from
+  bij nabij vlakbij dichtbij near to naast vanaf naar station centrum center centre min minuten minutes km kilometer
+  kilometers rijden lopen fietsen`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/** Cheap test whether `text` before `start` may end in a cue phrase. */
+function mayFollowCue(text: string, start: number): boolean {
+  let i = start - 1;
+  while (i >= 0 && /[\s.'’]/u.test(text[i] ?? '')) i--;
+  const c = text[i] ?? '';
+  if (c === '#' || c === ':' || c === '-') return true;
+  let j = i;
+  while (j >= 0 && /\p{L}/u.test(text[j] ?? '')) j--;
+  return i > j && CUE_END_WORDS.has(text.slice(j + 1, i + 1).toLowerCase());
+}
+
+function cueBefore(text: string, start: number): PlaceCue {
+  if (!mayFollowCue(text, start)) return null;
+  const before = text.slice(Math.max(0, start - 40), start);
+  if (LANDMARK_BEFORE.test(before)) return 'landmark';
+  const incall = INCALL_BEFORE.test(before);
+  const clause = clauseBefore(text, start);
+  if (!incall && RESIDENCE_IN_CLAUSE.test(clause) && !INCALL_IN_CLAUSE.test(clause)) return 'weak';
+  if (incall) return 'incall';
+  if (CUE_BEFORE.test(before)) return INCALL_IN_CLAUSE.test(clause) ? 'incall' : 'strong';
   return WEAK_CUE_BEFORE.test(before) ? 'weak' : null;
+}
+
+/** The text from the start of the clause a place stands in up to the place. */
+function clauseBefore(text: string, start: number): string {
+  const window = text.slice(Math.max(0, start - 80), start);
+  let from = 0;
+  for (const m of window.matchAll(CLAUSE_BREAK)) from = m.index + m[0].length;
+  return window.slice(from);
+}
+
+/** `incall` and `strong` cues name where the ad is. */
+export function isStrong(cue: PlaceCue): boolean {
+  return cue === 'incall' || cue === 'strong';
+}
+
+/** A municipality or a town of several postcode areas: safe to read in lower case after a cue (`uit castricum`). */
+function knownTown(place: PlaceName): boolean {
+  const first = place.candidates[0];
+  return !place.dictionaryWord && !place.hard && first !== undefined && (first.isMunicipality || first.weight >= 2);
 }
 
 /** `Haarlem`, `HAARLEM`, `'s-Gravenhage`, `'t Zand`; not `haarlem`. */

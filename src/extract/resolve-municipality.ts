@@ -2,23 +2,34 @@ import type { AdText, MunicipalityMatch, PhoneMatch, TextSpan } from '../domain/
 import type { District } from '../domain/districts.js';
 import { extractPhones } from './extract-phones.js';
 import type { Gazetteer, PlaceName } from './gazetteer.js';
-import { findPlaceMentions, type PlaceMention } from './place-mentions.js';
+import { findPlaceMentions, type PlaceCue, type PlaceMention } from './place-mentions.js';
 
 /** Base confidence per way of finding a place (DOMAIN.md: say how sure the match is). */
 const CONFIDENCE = {
   location: 0.95,
   locationPostcode: 0.9,
+  incallCue: 0.88,
   cue: 0.85,
   postcode: 0.8,
   weakCue: 0.7,
   mention: 0.6,
+  landmark: 0.55,
   areaCode: 0.5,
+};
+const CUE_CONFIDENCE: Record<NonNullable<PlaceCue>, number> = {
+  incall: CONFIDENCE.incallCue,
+  strong: CONFIDENCE.cue,
+  weak: CONFIDENCE.weakCue,
+  landmark: CONFIDENCE.landmark,
 };
 const FUZZY_FACTOR = 0.85;
 
 const PC6 = /(?<![\p{L}\p{N}])([1-9]\d{3}) ?([A-Z]{2})(?![\p{L}\p{N}])/gu;
 const PC4 = /(?<![\d.,])([1-9]\d{3})(?![\d.,]?\d)/g;
 const PC4_BEFORE_PLACE = /(?<![\d.,])([1-9]\d{3})\s+$/;
+/** `ontvangst in 2031`, `postcode 1441`: a bare 4-digit postcode after a cue that rules out a year or price. */
+const PC4_AFTER_CUE =
+  /(?<![\p{L}])(?:ontvangst|ontvang(?:t|en)?(?:\s+ik)?|incall|postcode|pc4?)\s*(?:in\s+|:\s*)?([1-9]\d{3})(?![\d.,]?\d|\s*(?:euro|eur|€|,-|uur|min|jaar|[A-Z]{2}(?![\p{L}])))/giu;
 
 interface Context {
   codes: Set<string>;
@@ -33,8 +44,9 @@ interface PostcodeHit {
 
 /**
  * Where the ad is: the municipality (2023 CBS code) with a confidence and the text it came from.
- * In order of trust: the structured location field, a cue phrase (`in X`, `Plaats: X`, `incall X`,
- * `regio X`), a postcode, a bare capitalised place name, a landline's area code. A name shared by
+ * In order of trust: the structured location field, an incall cue (`ontvangst in X`, `incall X`,
+ * `Plaats: X`) over a plain cue (`in X`, `regio X`) over where the advertiser lives (`woon in X`,
+ * `uit X`), a postcode, a bare capitalised place name, a landline's area code. A name shared by
  * several municipalities (Bergen, Hoorn, Laren) goes to the one that postcodes, area codes or other
  * places in the ad point to; without such support the likeliest one is taken with lower confidence.
  *
@@ -61,8 +73,8 @@ export function resolveMunicipality(
     options.push(match(p.code, confidence, source, p.span, gaz));
   }
   for (const m of free) {
-    const confidence = m.cue === 'strong' ? CONFIDENCE.cue : m.cue === 'weak' ? CONFIDENCE.weakCue : CONFIDENCE.mention;
-    const source = m.cue ? 'cue' : 'mention';
+    const confidence = m.cue ? CUE_CONFIDENCE[m.cue] : CONFIDENCE.mention;
+    const source = m.cue && m.cue !== 'landmark' ? 'cue' : 'mention';
     options.push(fromMention(m, source, confidence, ctx, gaz));
   }
   for (const phone of areaPhones) {
@@ -170,6 +182,14 @@ function findPostcodes(ad: AdText, gaz: Gazetteer, free: readonly PlaceMention[]
       const code = gaz.postcodes.get(m[1] ?? '');
       const span = { field, start: m.index, end: m.index + m[0].length, text: m[0] };
       if (code) hits.push({ code, span, inLocation: field === 'location' });
+    }
+  }
+  for (const [field, text] of [['title', ad.title], ['text', ad.text]] as const) {
+    if (!text || !/\d{4}/.test(text)) continue;
+    for (const m of text.matchAll(PC4_AFTER_CUE)) {
+      const code = gaz.postcodes.get(m[1] ?? '');
+      const start = m.index + m[0].length - (m[1]?.length ?? 0);
+      if (code) hits.push({ code, span: { field, start, end: start + 4, text: m[1] ?? '' }, inLocation: false });
     }
   }
   for (const mention of free) {

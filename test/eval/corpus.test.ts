@@ -79,4 +79,13 @@ describe('evaluation corpus (test/eval/corpus/*.jsonl)', () => {
     expect(ads.filter((a) => a.expected.age !== null).length).toBeGreaterThanOrEqual(100);
     expect(ads.filter((a) => a.expected.permitNumbers.length > 0).length).toBeGreaterThanOrEqual(20);
   });
+
+  it('labels prices, availability, work settings and languages on at least 80 ads, with traps', () => {
+    const labelled = ads.filter((a) => a.expected.pricePerHour !== undefined && a.expected.availability !== undefined && a.expected.workSettings !== undefined && a.expected.languages !== undefined);
+    expect(labelled.length).toBeGreaterThanOrEqual(80);
+    expect(labelled.filter((a) => a.expected.pricePerHour === null).length).toBeGreaterThanOrEqual(2);
+    expect(labelled.filter((a) => a.expected.availability === true).length).toBeGreaterThanOrEqual(10);
+    expect(labelled.filter((a) => a.expected.languages?.length === 0).length).toBeGreaterThanOrEqual(10);
+    expect(labelled.filter((a) => a.expected.workSettings?.length === 0).length).toBeGreaterThanOrEqual(5);
+  });
 });

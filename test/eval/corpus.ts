@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { AdText } from '../../src/domain/analysis.js';
+import { WORK_SETTINGS } from '../../src/domain/analysis.js';
 import { DISTRICTS } from '../../src/domain/districts.js';
 
 /** How an advertiser disguised a number; the same kinds as the fixture sites (src/fixtures/obfuscate.ts). */
@@ -32,6 +33,14 @@ export const CorpusAdSchema = z
         district: z.enum(DISTRICTS).nullable(),
         age: z.number().int().nullable(),
         permitNumbers: z.array(z.string()),
+        /** Optional (test/eval/corpus/fields.jsonl): the typical hourly rate by the rule in docs/analysis-fields.md. */
+        pricePerHour: z.number().int().positive().nullable().optional(),
+        /** Optional: does the ad claim round-the-clock availability? */
+        availability: z.boolean().optional(),
+        /** Optional: the work settings, as a set. */
+        workSettings: z.array(z.enum(WORK_SETTINGS)).optional(),
+        /** Optional: ISO 639-1 codes of the languages spoken, as a set. */
+        languages: z.array(z.string().regex(/^[a-z]{2}$/)).optional(),
       })
       .strict(),
     note: z.string().optional(),

@@ -17,6 +17,10 @@ export const FIGURE_NAMES = [
   'age',
   'permitPrecision',
   'permitRecall',
+  'pricePerHour',
+  'availability',
+  'workSettings',
+  'languages',
 ] as const;
 export type FigureName = (typeof FIGURE_NAMES)[number];
 
@@ -44,5 +48,9 @@ export function figures(score: Score): Record<FigureName, number | null> {
     age: rate(score.age),
     permitPrecision: permits.precision,
     permitRecall: permits.recall,
+    pricePerHour: rate(score.pricePerHour),
+    availability: rate(score.availability),
+    workSettings: rate(score.workSettings),
+    languages: rate(score.languages),
   };
 }

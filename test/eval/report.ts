@@ -43,7 +43,18 @@ const METRICS: [string, (s: Score) => string][] = [
   ['age accuracy', (s) => acc(s.age)],
   ['permit precision', (s) => precision(s.permits)],
   ['permit recall', (s) => recall(s.permits)],
+  ['price/hour accuracy', (s) => acc(s.pricePerHour)],
+  ['availability (24/7) accuracy', (s) => acc(s.availability)],
+  ['work settings: exact set', (s) => acc(s.workSettings)],
+  ['work settings: P / R', (s) => pr(s.workSettingCounts)],
+  ['languages: exact set', (s) => acc(s.languages)],
+  ['languages: P / R', (s) => pr(s.languageCounts)],
 ];
+
+function pr(c: SetCounts): string {
+  const { precision: p, recall: r } = prf(c);
+  return p === null && r === null ? NONE : `${num(p)} / ${num(r)}`;
+}
 
 /** The main table: one row per figure, one column per source. */
 export function formatScores(scores: SourceScore[]): string {
@@ -61,7 +72,7 @@ export function formatGroups(score: SourceScore): string {
   return table([header, ...rows]);
 }
 
-const FIELD_ORDER = ['phone', 'obfuscated', 'municipality', 'district', 'age', 'permit'];
+const FIELD_ORDER = ['phone', 'obfuscated', 'municipality', 'district', 'age', 'permit', 'price', 'availability', 'settings', 'languages'];
 
 /** Counts of misses per kind: `phone missed`, `phone extra`, `municipality`, … */
 export function missSummary(misses: Miss[]): string {

@@ -19,7 +19,7 @@ export interface Accuracy {
 }
 
 /** Which labelled field a miss is about. */
-export type MissField = 'phone' | 'obfuscated' | 'municipality' | 'district' | 'age' | 'permit';
+export type MissField = 'phone' | 'obfuscated' | 'municipality' | 'district' | 'age' | 'permit' | 'price' | 'availability' | 'settings' | 'languages';
 
 /** One disagreement between the analysis and the ground truth. */
 export interface Miss {
@@ -46,6 +46,14 @@ export interface Score {
   district: Accuracy;
   age: Accuracy;
   permits: SetCounts;
+  /** Exact hourly rate (both null counts as right), over ads labelled with `pricePerHour`. */
+  pricePerHour: Accuracy;
+  availability: Accuracy;
+  /** The whole set of work settings right, per labelled ad; and the settings micro-averaged. */
+  workSettings: Accuracy;
+  workSettingCounts: SetCounts;
+  languages: Accuracy;
+  languageCounts: SetCounts;
 }
 
 export interface SourceScore extends Score {
@@ -73,7 +81,10 @@ function emptyScore(name: string): Score {
   for (const kind of OBFUSCATION_KINDS) recallByKind[kind] = { correct: 0, total: 0 };
   const acc = (): Accuracy => ({ correct: 0, total: 0 });
   const counts = (): SetCounts => ({ tp: 0, fp: 0, fn: 0 });
-  return { name, ads: 0, phones: counts(), obfuscatedFlag: acc(), recallByKind, obscuredRecall: acc(), municipality: acc(), district: acc(), age: acc(), permits: counts() };
+  return {
+    name, ads: 0, phones: counts(), obfuscatedFlag: acc(), recallByKind, obscuredRecall: acc(), municipality: acc(), district: acc(), age: acc(), permits: counts(),
+    pricePerHour: acc(), availability: acc(), workSettings: acc(), workSettingCounts: counts(), languages: acc(), languageCounts: counts(),
+  };
 }
 
 /**
@@ -115,6 +126,20 @@ function tally(score: Score, expected: Expected, got: AdAnalysis): void {
   if (expected.district !== undefined) count(score.district, got.district === expected.district);
   if (expected.age !== undefined) count(score.age, got.age === expected.age);
   if (expected.permitNumbers !== undefined) addSet(score.permits, new Set(expected.permitNumbers), new Set(got.permitNumbers));
+  if (expected.pricePerHour !== undefined) count(score.pricePerHour, (got.pricePerHour ?? null) === expected.pricePerHour);
+  if (expected.availability !== undefined) count(score.availability, (got.availability?.always ?? false) === expected.availability);
+  if (expected.workSettings !== undefined) {
+    count(score.workSettings, sameSet(expected.workSettings, got.workSettings ?? []));
+    addSet(score.workSettingCounts, new Set(expected.workSettings), new Set(got.workSettings ?? []));
+  }
+  if (expected.languages !== undefined) {
+    count(score.languages, sameSet(expected.languages, got.languages ?? []));
+    addSet(score.languageCounts, new Set(expected.languages), new Set(got.languages ?? []));
+  }
+}
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x) => b.includes(x));
 }
 
 function count(a: Accuracy, ok: boolean): void {
@@ -158,6 +183,14 @@ function compare(source: string, c: EvalCase, got: AdAnalysis): Miss[] {
     const extra = got.permitNumbers.filter((p) => !e.permitNumbers?.includes(p));
     if (lost.length + extra.length > 0) out.push(miss('permit', e.permitNumbers.join(', ') || NONE, got.permitNumbers.join(', ') || NONE));
   }
+  if (e.pricePerHour !== undefined && (got.pricePerHour ?? null) !== e.pricePerHour) {
+    const spans = (got.prices ?? []).map((p) => `'${p.span.text}'`).join(' ');
+    out.push(miss('price', String(e.pricePerHour ?? NONE), `${got.pricePerHour ?? NONE} ${spans}`.trim()));
+  }
+  const always = got.availability?.always ?? false;
+  if (e.availability !== undefined && always !== e.availability) out.push(miss('availability', String(e.availability), `${always}${got.availability?.span ? ` '${got.availability.span.text}'` : ''}`));
+  if (e.workSettings !== undefined && !sameSet(e.workSettings, got.workSettings ?? [])) out.push(miss('settings', e.workSettings.join(', ') || NONE, (got.workSettings ?? []).join(', ') || NONE));
+  if (e.languages !== undefined && !sameSet(e.languages, got.languages ?? [])) out.push(miss('languages', e.languages.join(', ') || NONE, (got.languages ?? []).join(', ') || NONE));
   return out;
 }
 

@@ -13,6 +13,10 @@ export interface Expected {
   district?: District | null;
   age?: number | null;
   permitNumbers?: string[];
+  pricePerHour?: number | null;
+  availability?: boolean;
+  workSettings?: string[];
+  languages?: string[];
 }
 
 /** One ad to evaluate: the analysis input and its ground truth. */

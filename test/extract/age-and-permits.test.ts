@@ -27,6 +27,14 @@ describe('extractAge', () => {
     ['Leeftijd: 35 jaar', 35],
     ['een slanke Nederlandse dame van 25 jaar', 25],
     ['Lekkere jonge meid (19) bij station Den Helder', 19],
+    ['Chloe, British, 24, living in Haarlem.', 24],
+    ['Petra, 45, ontvangt in haar woning.', 45],
+    ['Ik ben Rosa, een warme vrouw van 41.', 41],
+    ['Bi jongen van 23, getraind.', 23],
+    ['Boy next door, 25, for men.', 25],
+    ['Jip, tweeëntwintig jaar jong, Hoorn.', 22],
+    ['Jip, tweeentwintig jaar, Hoorn.', 22],
+    ['Hi, twenty-four years old and new here', 24],
   ])('reads the text: %s', (text, expected) => {
     expect(extractAge(buildAd({ text }))).toBe(expected);
   });
@@ -50,6 +58,15 @@ describe('extractAge', () => {
     ['Heren boven 30 jaar en onder 70 jaar welkom'],
     ['In 22 jaar niet zo gelachen'],
     ['Half uur (30) of heel uur (60 min)'],
+    ['Dames tussen 21 en 35 jaar.'],
+    ['Girls from 21 to 40 years, all nationalities.'],
+    ['Alle dames zijn tussen de 21 en 38 jaar oud.'],
+    ['Alleen heren boven de 30 jaar.'],
+    ['Wij zijn Eva (23) en Mila (25), twee vriendinnen.'],
+    ['Nok (24), Ploy (27) and Fah (31).'],
+    ['Mijn specialiteiten zijn GFE, 69, dinnerdate en zoenen.'],
+    ['Ervaren, 20 jaar in het vak.'],
+    ['Dames van 21 tot 40 welkom'],
   ])('finds no age in: %s', (text) => {
     expect(extractAge(buildAd({ text }))).toBeNull();
   });
@@ -73,6 +90,8 @@ describe('extractPermitNumbers', () => {
     ['Vergunning: HLM-2023-0142 en vergunningnummer ZST/2022/17', ['HLM-2023-0142', 'ZST/2022/17']],
     ['Vergunning gemeente Haarlem nr. HLM-2021-0088', ['HLM-2021-0088']],
     ['Vergunningnummer HLM-2023-0142 (vergunningnummer HLM-2023-0142)', ['HLM-2023-0142']],
+    ['Privéhuis met vergunning. Vergunningnummer: HLM-2023-0142. Dagelijks open.', ['HLM-2023-0142']],
+    ['APV-vergunning: DEW 2023 044. Privé ontvangst.', ['DEW2023044']],
   ])('%s → %j', (text, expected) => {
     expect(extractPermitNumbers(buildAd({ text }))).toEqual(expected);
   });
@@ -83,6 +102,7 @@ describe('extractPermitNumbers', () => {
     'vergunning 2023',
     'HLM-2023-0142 zonder cue',
     'KvK registratienummer 12345678',
+    'vergunning sinds 2019 in orde',
   ])('finds none in: %s', (text) => {
     expect(extractPermitNumbers(buildAd({ text }))).toEqual([]);
   });

@@ -23,7 +23,33 @@ describe('analyzeAd', () => {
       district: 'Zaanstreek-Waterland',
       age: 23,
       permitNumbers: ['ZST/2022/17'],
+      prices: [expect.objectContaining({ amount: 150, minutes: 60, perHour: 150 })],
+      pricePerHour: 150,
+      services: [],
+      serviceSpans: {},
+      languages: [],
+      availability: { always: false, span: null },
+      workSettings: [],
+      workSettingSpans: {},
+      names: ['Lisa'],
     });
+  });
+
+  it('adds prices, services, languages, availability, work settings and names', () => {
+    const ad = buildAd({
+      name: 'Chloe',
+      text: 'My name is Chloe, incall Haarlem and hotel visits. GFE, tantra massage, no anal. I speak English and German. Available 24/7. 30 min €80, 1 hour €150.',
+    });
+    const result = analyzeAd(ad, gaz);
+    expect(result.pricePerHour).toBe(150);
+    expect(result.prices.map((p) => p.perHour)).toEqual([160, 150]);
+    expect(result.services).toEqual(['gfe', 'massage', 'erotic_massage']);
+    expect(result.languages).toEqual(['en', 'de']);
+    const at = ad.text.indexOf('24/7');
+    expect(result.availability).toEqual({ always: true, span: { field: 'text', start: at, end: at + 4, text: '24/7' } });
+    expect(result.workSettings).toEqual(['incall', 'outcall', 'hotel']);
+    expect(result.workSettingSpans.outcall?.text).toBe('hotel visits');
+    expect(result.names).toEqual(['Chloe']);
   });
 
   it('gives an out-of-region ad its municipality and no district', () => {
@@ -33,7 +59,22 @@ describe('analyzeAd', () => {
   });
 
   it('returns empty results for an ad that says nothing', () => {
-    expect(analyzeAd(buildAd(), gaz)).toEqual({ phones: [], municipality: null, district: null, age: null, permitNumbers: [] });
+    expect(analyzeAd(buildAd({ text: 'Discreet en schoon.' }), gaz)).toEqual({
+      phones: [],
+      municipality: null,
+      district: null,
+      age: null,
+      permitNumbers: [],
+      prices: [],
+      pricePerHour: null,
+      services: [],
+      serviceSpans: {},
+      languages: [],
+      availability: { always: false, span: null },
+      workSettings: [],
+      workSettingSpans: {},
+      names: [],
+    });
   });
 
   it('is pure: the same ad gives the same analysis and is not modified', () => {

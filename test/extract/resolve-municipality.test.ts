@@ -22,6 +22,12 @@ describe('resolveMunicipality: sources in order of trust', () => {
     ['Plaats: Purmerend', 'Purmerend'],
     ['Locatie - Heiloo', 'Heiloo'],
     ['incall Alkmaar, outcall heel NH', 'Alkmaar'],
+    ['Ik ontvang alleen in Schagen', 'Schagen'],
+  ])('reads an incall cue phrase with the most confidence: %s', (text, name) => {
+    expect(resolve({ text })).toMatchObject({ name, source: 'cue', confidence: 0.88 });
+  });
+
+  it.each([
     ['regio Heerhugowaard en omstreken', 'Dijk en Waard'],
     ['Nieuw in Zaandam!', 'Zaanstad'],
     ['Sexy dame, ook te Enkhuizen', 'Enkhuizen'],
@@ -31,9 +37,32 @@ describe('resolveMunicipality: sources in order of trust', () => {
 
   it.each([
     ['Ik ben Zoë uit Enkhuizen', 'Enkhuizen'],
-    ['Escort vlakbij Castricum', 'Castricum'],
+    ['Ik woon in Purmerend', 'Purmerend'],
   ])('reads a weak cue phrase with less confidence: %s', (text, name) => {
     expect(resolve({ text })).toMatchObject({ name, source: 'cue', confidence: 0.7 });
+  });
+
+  it.each([
+    ['Escort vlakbij Castricum', 'Castricum'],
+    ['Op 2 minuten van station Hoofddorp', 'Haarlemmermeer'],
+  ])('reads a landmark as a mention, below a bare name: %s', (text, name) => {
+    expect(resolve({ text })).toMatchObject({ name, source: 'mention', confidence: 0.55 });
+  });
+
+  it.each([
+    ['Ik woon in Amsterdam maar ontvangst in Zaandam', 'Zaanstad'],
+    ['Normaal in Alkmaar, maar deze week ontvang ik in Schagen!', 'Schagen'],
+    ['Ik woon in de Vogelbuurt in Amsterdam-Noord, maar ontvang alleen in Landsmeer', 'Landsmeer'],
+    ['Ik ontvang in het rustige dorpje Spanbroek, 15 min van Hoorn.', 'Opmeer'],
+    ['Noelle, ontvangst in 2031, vlakbij station Spaarnwoude.', 'Haarlem'],
+    ['lieve meid uit castricum, bel me', 'Castricum'],
+    ['#escort #haarlem #nieuw', 'Haarlem'],
+  ])('lets where clients are received beat where she lives or what is near: %s', (text, name) => {
+    expect(resolve({ text })?.name).toBe(name);
+  });
+
+  it('corrects a vowel-length typo in the location field (Zandaam)', () => {
+    expect(resolve({ location: 'Zandaam', text: 'Nikki ontvangt in zandaam.' })?.name).toBe('Zaanstad');
   });
 
   it('prefers a cue phrase over a bare mention earlier in the text', () => {

@@ -1,4 +1,4 @@
-import type { AdAnalysis, MunicipalityMatch, PhoneMatch } from '../../src/domain/analysis.js';
+import type { AdAnalysis, CompleteAdAnalysis, MunicipalityMatch, PhoneMatch } from '../../src/domain/analysis.js';
 import type { ScrapedAd } from '../../src/domain/scraped-ad.js';
 
 let sequence = 0;
@@ -56,17 +56,26 @@ export function buildMunicipality(overrides: Partial<MunicipalityMatch> = {}): M
 
 /**
  * An analysis matching `buildScrapedAd()`'s defaults: one Dutch mobile, Haarlem (Kennemerland),
- * age 24, one permit number.
+ * age 24, one permit number, the name Lisa; no prices, services, languages, 24/7 or work settings.
  *
  * @example buildAnalysis({ phones: [buildPhone({ e164: '+48501234567', country: 'PL' })] })
  */
-export function buildAnalysis(overrides: Partial<AdAnalysis> = {}): AdAnalysis {
+export function buildAnalysis(overrides: Partial<AdAnalysis> = {}): CompleteAdAnalysis {
   return {
     phones: [buildPhone()],
     municipality: buildMunicipality(),
     district: 'Kennemerland',
     age: 24,
     permitNumbers: ['HLM-2023-001'],
+    prices: [],
+    pricePerHour: null,
+    services: [],
+    serviceSpans: {},
+    languages: [],
+    availability: { always: false, span: null },
+    workSettings: [],
+    workSettingSpans: {},
+    names: ['Lisa'],
     ...overrides,
-  };
+  } as CompleteAdAnalysis;
 }
