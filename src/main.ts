@@ -39,7 +39,40 @@ program
 program
   .command('analyze')
   .description('Analysis as a filter: JSON Lines ads on stdin ({"id","text",…}), one JSON result per line on stdout')
-  .action(async () => (await import('./cli/analyze.js')).analyze());
+  .option('--register <file>', 'also assess each ad\'s licence against this permit register (CSV or XLSX), on its seenAt or today')
+  .option('--columns <file>', 'column mapping (JSON) for a register with other headers')
+  .action(async (opts: { register?: string; columns?: string }) => (await import('./cli/analyze.js')).analyze(opts));
+
+const register = program.command('register').description('The municipal permit registers: import, list, re-assess');
+
+register
+  .command('import <file>')
+  .description('Import a permit register (CSV or XLSX) as a new register version, all or nothing, and re-assess the live ads')
+  .option('--municipality <name>', 'the file is the whole register of this municipality (name or GM code); else it replaces the permits of every municipality in it')
+  .option('--columns <file>', 'column mapping (JSON: {"header in file": "canonical column"})')
+  .option('--no-reassess', 'do not enqueue the re-assessment of the live ads')
+  .action(async (file: string, opts: { municipality?: string; columns?: string; reassess: boolean }) =>
+    (await import('./cli/register.js')).registerImport(file, opts),
+  );
+
+register
+  .command('list')
+  .description('The current register\'s permits with their validity on a date')
+  .option('--municipality <name>', 'only this municipality')
+  .option('--date <yyyy-mm-dd>', 'validity on this date (default today)')
+  .option('--json', 'JSON instead of a table')
+  .action(async (opts: { municipality?: string; date?: string; json?: boolean }) => (await import('./cli/register.js')).registerList(opts));
+
+register
+  .command('versions')
+  .description('The register imports, newest first')
+  .option('--limit <n>', 'how many', int(1, 10_000), 20)
+  .action(async (opts: { limit: number }) => (await import('./cli/register.js')).registerVersions(opts));
+
+register
+  .command('reassess')
+  .description('Enqueue the licence re-assessment of every live ad against the current register (idempotent)')
+  .action(async () => (await import('./cli/register.js')).registerReassess());
 
 program
   .command('demo-sites')

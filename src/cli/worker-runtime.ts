@@ -2,7 +2,7 @@ import type { Settings } from '../config/settings.js';
 import type { SiteConfig } from '../crawler/site-config.js';
 import { analyzeAd, loadGazetteer } from '../extract/index.js';
 import type { Logger } from '../log.js';
-import { openQueues, startWorkers, type Queues, type RunningWorkers } from '../queue/index.js';
+import { createLicenceStep, openQueues, startWorkers, type Queues, type RunningWorkers } from '../queue/index.js';
 import type { Db } from '../store/index.js';
 
 export interface WorkerRuntime {
@@ -24,6 +24,7 @@ export function startWorkerRuntime(settings: Settings, db: Db, sites: ReadonlyMa
       chromiumPath: settings.chromiumPath,
       batchSize: settings.adsBatchSize,
       analyze: (ad) => analyzeAd(ad, gazetteer),
+      licence: createLicenceStep(),
     },
     {
       crawlConcurrency: settings.crawlConcurrency,

@@ -4,23 +4,28 @@ import { ScrapedAdSchema, type ScrapedAd } from '../domain/scraped-ad.js';
 import type { Logger } from '../log.js';
 import { recordAdBatch, type BatchResult, type Db } from '../store/index.js';
 import { parsePayload, permanent } from './errors.js';
+import type { LicenceStep } from './licence-step.js';
 import { AdsBatchJobSchema, JOB } from './payloads.js';
+import { reassessLicenceJob } from './reassess-licence.js';
 
 export interface AdsProcessorDeps {
   db: Db;
   log: Logger;
   /** The pure analysis stage (extract → classify), injected so the queue knows nothing of it. */
   analyze(ad: ScrapedAd): AdAnalysis;
+  /** The licence stage; without it ads are stored unassessed and `reassess-licence` jobs fail. */
+  licence?: LicenceStep | undefined;
 }
 
-export type AdsBatchResult = BatchResult & { invalid: number };
+export type AdsBatchResult = BatchResult & { invalid: number; licenceChanged?: number };
 
 /**
  * Validates each ad, analyses it (pure) and stores the batch in one transaction.
  * A malformed ad is logged and skipped; the rest of its batch is stored.
  */
 export function createAdsProcessor(deps: AdsProcessorDeps) {
-  return async (job: Job): Promise<AdsBatchResult> => {
+  return async (job: Job): Promise<unknown> => {
+    if (job.name === JOB.reassessLicence && deps.licence) return reassessLicenceJob({ db: deps.db, licence: deps.licence }, job);
     if (job.name !== JOB.adsBatch) throw permanent(`unknown job name on the ads queue: ${job.name}`);
     const batch = parsePayload(AdsBatchJobSchema, job.data, 'ads-batch');
     const ads: Array<{ scraped: ScrapedAd; analysis: AdAnalysis }> = [];
@@ -34,7 +39,12 @@ export function createAdsProcessor(deps: AdsProcessorDeps) {
       }
       ads.push({ scraped: parsed.data, analysis: deps.analyze(parsed.data) });
     }
-    const result = await recordAdBatch(deps.db, { runId: batch.runId, batchKey: batch.batchKey, ads });
-    return { ...result, invalid };
+    const result: AdsBatchResult = { ...(await recordAdBatch(deps.db, { runId: batch.runId, batchKey: batch.batchKey, ads })), invalid };
+    // Also on a replayed batch: the licence step is idempotent, and a crash may have come between the two.
+    if (deps.licence && ads.length > 0) {
+      const identities = ads.map(({ scraped }) => ({ site: scraped.site, siteAdId: scraped.siteAdId }));
+      result.licenceChanged = (await deps.licence.assess(deps.db, { identities }, 'crawl')).changed;
+    }
+    return result;
   };
 }

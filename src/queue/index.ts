@@ -7,3 +7,5 @@ export { JOB } from './payloads.js';
 export { openQueueEvents, openQueues, QUEUE_NAMES, redisConnection, type Queues } from './queues.js';
 export { startWorkers, type RunningWorkers, type WorkerOptions } from './workers.js';
 export { ensureRedis, pingRedis, RedisUnavailableError } from './local-redis.js';
+export { createLicenceStep, RegisterCache, type LicenceStep, type LicenceStepResult } from './licence-step.js';
+export { enqueueReassessment, REASSESS_BATCH_SIZE } from './reassess-licence.js';

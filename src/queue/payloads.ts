@@ -30,4 +30,14 @@ export const FinalizeRunJobSchema = z.object({
 });
 export type FinalizeRunJob = z.infer<typeof FinalizeRunJobSchema>;
 
-export const JOB = { crawlSite: 'crawl-site', finalizeRun: 'finalize-run', adsBatch: 'ads-batch' } as const;
+/**
+ * `ads` queue, job `reassess-licence`: assess these ads again against the current register, after
+ * register version `registerVersionId` was imported. Idempotent: an unchanged status writes no history.
+ */
+export const ReassessLicenceJobSchema = z.object({
+  registerVersionId: z.string().regex(/^\d+$/),
+  adIds: z.array(z.string().regex(/^\d+$/)).min(1),
+});
+export type ReassessLicenceJob = z.infer<typeof ReassessLicenceJobSchema>;
+
+export const JOB = { crawlSite: 'crawl-site', finalizeRun: 'finalize-run', adsBatch: 'ads-batch', reassessLicence: 'reassess-licence' } as const;

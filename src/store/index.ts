@@ -2,7 +2,7 @@
  * The store: PostgreSQL (via `pg`) or embedded PGlite, same schema and SQL. All SQL of the
  * application lives under this folder; this file is its only public entry.
  */
-export type { Db } from './db.js';
+export { transactionWithRetry, type Db } from './db.js';
 export { openDb, DEFAULT_PGLITE_DIR, type OpenDbOptions } from './open-db.js';
 export { migrate, type MigrateOptions } from './migrate.js';
 export { contentHash, CONTENT_FIELDS } from './content-hash.js';
@@ -26,3 +26,24 @@ export {
   type StoredAdVersion,
   type StoredPhone,
 } from './ad-queries.js';
+export {
+  importRegisterVersion,
+  currentRegisterVersionId,
+  loadCurrentRegister,
+  listRegisterVersions,
+  type RegisterImport,
+  type RegisterVersion,
+} from './register-versions.js';
+export {
+  lockAdsForLicence,
+  saveLicenceAssessments,
+  listLiveAdIds,
+  getAdLicence,
+  getLicenceHistory,
+  countLicenceStatuses,
+  type AdLicenceInput,
+  type AdTarget,
+  type LicenceResult,
+  type StoredLicence,
+  type LicenceHistoryEntry,
+} from './ad-licences.js';

@@ -30,9 +30,9 @@ async function tableNames(db: Db): Promise<string[]> {
 describe('migrate', () => {
   it('creates the schema once and then has nothing left to do', async () => {
     const { db } = await freshSchema();
-    expect(await migrate(db)).toEqual({ applied: ['001-initial'] });
+    expect(await migrate(db)).toEqual({ applied: ['001-initial', '002-register'] });
     expect(await migrate(db)).toEqual({ applied: [] });
-    expect(await tableNames(db)).toEqual(['ad_phones', 'ad_versions', 'ads', 'crawl_batches', 'crawl_runs', 'schema_migrations', 'sightings']);
+    expect(await tableNames(db)).toEqual(['ad_phones', 'ad_versions', 'ads', 'crawl_batches', 'crawl_runs', 'licence_history', 'register_permits', 'register_version_scopes', 'register_versions', 'schema_migrations', 'sightings']);
   });
 
   it('creates the indexes the queries rely on', async () => {
@@ -51,9 +51,9 @@ describe('migrate', () => {
     cleanups.push(() => other.close());
     const results = await Promise.all([migrate(db), migrate(other), migrate(db), migrate(other)]);
     const applied = results.flatMap((result) => result.applied);
-    expect(applied).toEqual(['001-initial']);
+    expect(applied).toEqual(['001-initial', '002-register']);
     const { rows } = await db.query<{ name: string }>('SELECT name FROM schema_migrations');
-    expect(rows.map((row) => row.name)).toEqual(['001-initial']);
+    expect(rows.map((row) => row.name)).toEqual(['001-initial', '002-register']);
   });
 
   it('applies new files in order and rolls back all of a failing call', async () => {

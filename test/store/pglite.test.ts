@@ -38,7 +38,7 @@ describe('store on PGlite', () => {
   it('migrates, records crawls, answers queries and keeps its data across restarts', async () => {
     const dataDir = join(dir, 'pglite');
     db = await openDb({ dataDir });
-    expect(await migrate(db)).toEqual({ applied: ['001-initial'] });
+    expect(await migrate(db)).toEqual({ applied: ['001-initial', '002-register'] });
 
     await startCrawlRun(db, { id: 'r1', site: 'demo-a', startedAt: new Date('2025-01-06T01:00:00Z') });
     const batch = { runId: 'r1', batchKey: 'b1', ads: [ad('1', '2025-01-06T02:00:00Z'), ad('2', '2025-01-06T02:00:00Z')] };
