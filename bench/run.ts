@@ -54,6 +54,7 @@ const benches: Array<[string, string]> = [
   ['crawl', 'crawl-bare.ts'],
   ['crawl', 'crawl-pipeline.ts'],
   ['analyze', 'analyze.ts'],
+  ['linking', 'linking.ts'],
 ];
 const rows: Row[] = [];
 const demo = await startDemoSites();
