@@ -16,7 +16,7 @@ const SETTINGS = {
   sitesDir: { env: 'ZICHT_SITES_DIR', schema: z.string().min(1).default('config/sites'), doc: 'Directory of site configs (*.json)' },
   chromiumPath: { env: 'CHROMIUM_PATH', schema: z.string().min(1).default('/usr/bin/chromium'), doc: 'Browser for script-rendered sites' },
   logLevel: { env: 'LOG_LEVEL', schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), doc: 'Log level (JSON logs on stderr)' },
-  adsBatchSize: { env: 'ZICHT_ADS_BATCH_SIZE', schema: z.coerce.number().int().min(1).max(500).default(25), doc: 'Scraped ads per ads-queue job' },
+  adsBatchSize: { env: 'ZICHT_ADS_BATCH_SIZE', schema: z.coerce.number().int().min(1).max(500).default(100), doc: 'Scraped ads per ads-queue job (fewer transactions per ad)' },
   adsConcurrency: { env: 'ZICHT_ADS_CONCURRENCY', schema: z.coerce.number().int().min(1).max(64).default(4), doc: 'Parallel ads jobs per worker process' },
   crawlConcurrency: { env: 'ZICHT_CRAWL_CONCURRENCY', schema: z.coerce.number().int().min(1).max(16).default(2), doc: 'Parallel site crawls per worker process' },
   lockDurationMs: { env: 'ZICHT_LOCK_DURATION_MS', schema: z.coerce.number().int().min(1_000).default(30_000), doc: 'Job lock lifetime; a killed worker\'s job is retried after it' },
