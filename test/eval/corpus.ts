@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { AnalyzeInputSchema } from '../../src/cli/analyze.js';
 import type { AdText } from '../../src/domain/analysis.js';
 import { WORK_SETTINGS } from '../../src/domain/analysis.js';
 import { DISTRICTS } from '../../src/domain/districts.js';
@@ -17,15 +18,9 @@ const ExpectedPhoneSchema = z.object({
 });
 
 /** One labelled ad of test/eval/corpus/*.jsonl. Labels are ground truth decided by a human from the text. */
-export const CorpusAdSchema = z
-  .object({
+export const CorpusAdSchema = AnalyzeInputSchema.pick({ text: true, title: true, name: true, location: true, age: true, phone: true })
+  .extend({
     id: z.string().min(1),
-    text: z.string(),
-    title: z.string().optional(),
-    name: z.string().optional(),
-    location: z.string().optional(),
-    age: z.union([z.string(), z.number()]).optional(),
-    phone: z.string().optional(),
     expected: z
       .object({
         phones: z.array(ExpectedPhoneSchema),
