@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { AdAnalysis, CompleteAdAnalysis, MunicipalityMatch, PhoneMatch } from '../../src/domain/analysis.js';
 import type { ScrapedAd } from '../../src/domain/scraped-ad.js';
 
@@ -78,4 +79,9 @@ export function buildAnalysis(overrides: Partial<AdAnalysis> = {}): CompleteAdAn
     names: ['Lisa'],
     ...overrides,
   } as CompleteAdAnalysis;
+}
+
+/** A site id of the test's own, so tests sharing a schema never share ads. */
+export function uniqueSite(): string {
+  return `site-${randomUUID().slice(0, 8)}`;
 }

@@ -12,7 +12,7 @@ import {
   type Db,
   type FinishCrawlRun,
 } from '../../src/store/index.js';
-import { buildAnalysis, buildScrapedAd } from '../helpers/build-scraped-ad.js';
+import { uniqueSite, buildAnalysis, buildScrapedAd } from '../helpers/build-scraped-ad.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 
 let t: TestDb;
@@ -22,10 +22,6 @@ beforeAll(async () => {
   db = t.db;
 });
 afterAll(() => t.cleanup());
-
-function newSite(): string {
-  return `site-${randomUUID().slice(0, 8)}`;
-}
 
 /** A crawl of `site` on day `day` (2025-01-0N) that sees the ads `seen` (site ad ids). */
 async function crawl(site: string, day: number, seen: string[], finish: Partial<FinishCrawlRun> = {}) {
@@ -42,7 +38,7 @@ async function crawl(site: string, day: number, seen: string[], finish: Partial<
 
 describe('crawl runs', () => {
   it('starts idempotently and lists runs newest first with live counts while running', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     await startCrawlRun(db, { id: `${site}-1`, site, startedAt: new Date('2025-01-01T00:00:00Z') });
     await startCrawlRun(db, { id: `${site}-2`, site, startedAt: new Date('2025-01-02T00:00:00Z') });
     await startCrawlRun(db, { id: `${site}-2`, site, startedAt: new Date('2025-01-03T00:00:00Z') });
@@ -55,7 +51,7 @@ describe('crawl runs', () => {
   });
 
   it('counts recorded batches of a run', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     const runId = `${site}-r`;
     await startCrawlRun(db, { id: runId, site, startedAt: new Date() });
     await recordAdBatch(db, { runId, batchKey: 'a', ads: [] });
@@ -66,7 +62,7 @@ describe('crawl runs', () => {
   });
 
   it('summarises new, changed, unchanged and gone ads over successive days', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     const day1 = await crawl(site, 1, ['a', 'b', 'c']);
     expect(day1.summary).toMatchObject({ status: 'succeeded', adsSeen: 3, adsNew: 3, adsChanged: 0, adsUnchanged: 0, adsGone: 0, pages: 10 });
 
@@ -95,7 +91,7 @@ describe('crawl runs', () => {
   });
 
   it('marks nothing gone after a failed or incomplete run', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     await crawl(site, 1, ['a', 'b']);
     const failed = await crawl(site, 2, [], { status: 'failed' });
     const incomplete = await crawl(site, 3, ['a'], { status: 'incomplete' });
@@ -106,7 +102,7 @@ describe('crawl runs', () => {
   });
 
   it('waits for missedRunsBeforeGone successful runs in a row before an ad is gone', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     const opts = { missedRunsBeforeGone: 2 };
     await crawl(site, 1, ['a', 'b'], opts);
     expect((await crawl(site, 2, ['a'], opts)).summary.adsGone).toBe(0);
@@ -122,8 +118,8 @@ describe('crawl runs', () => {
   });
 
   it('does not touch other sites, nor ads seen by a run that started later', async () => {
-    const site = newSite();
-    const other = newSite();
+    const site = uniqueSite();
+    const other = uniqueSite();
     await crawl(other, 1, ['x']);
     await crawl(site, 1, ['a']);
     // A long run starts on day 2; meanwhile a later run sees 'b'. The first run did not see b, but b is not gone.
@@ -137,7 +133,7 @@ describe('crawl runs', () => {
   });
 
   it('is idempotent: finishing a closed run again changes nothing', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     await crawl(site, 1, ['a', 'b']);
     const { runId, summary } = await crawl(site, 2, ['a']);
     expect(summary.adsGone).toBe(1);
@@ -147,7 +143,7 @@ describe('crawl runs', () => {
   });
 
   it('caps the stored errors but counts them all', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     const errors = Array.from({ length: MAX_STORED_ERRORS + 50 }, (_, i) => ({ url: `http://127.0.0.1/p${i}`, message: `boom ${i}` }));
     const { runId, summary } = await crawl(site, 1, [], { errors, status: 'incomplete' });
     expect(summary.errors).toBe(MAX_STORED_ERRORS + 50);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdAnalysis } from '../../src/domain/analysis.js';
 import type { ScrapedAd } from '../../src/domain/scraped-ad.js';
 import { getAd, recordAdBatch, startCrawlRun, type Db } from '../../src/store/index.js';
-import { buildAnalysis, buildPhone, buildScrapedAd } from '../helpers/build-scraped-ad.js';
+import { uniqueSite, buildAnalysis, buildPhone, buildScrapedAd } from '../helpers/build-scraped-ad.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 
 let t: TestDb;
@@ -13,11 +13,6 @@ beforeAll(async () => {
   db = t.db;
 });
 afterAll(() => t.cleanup());
-
-/** Each test uses its own site, so tests in this file never share ads. */
-function newSite(): string {
-  return `site-${randomUUID().slice(0, 8)}`;
-}
 
 async function newRun(site: string, startedAt = '2025-01-06T01:00:00Z'): Promise<string> {
   const id = `run-${randomUUID()}`;
@@ -36,7 +31,7 @@ async function count(sql: string, params: unknown[]): Promise<number> {
 
 describe('recordAdBatch', () => {
   it('stores a new ad with its version, phones, place and sighting', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     const run = await newRun(site);
     const result = await recordAdBatch(db, {
       runId: run,
@@ -61,7 +56,7 @@ describe('recordAdBatch', () => {
   });
 
   it('is a no-op when the same batch key is replayed', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     const run = await newRun(site);
     const batch = { runId: run, batchKey: 'b1', ads: [entry({ site, siteAdId: '1' }), entry({ site, siteAdId: '2' })] };
     expect(await recordAdBatch(db, batch)).toEqual({ alreadyRecorded: false, new: 2, changed: 0, unchanged: 0 });
@@ -71,7 +66,7 @@ describe('recordAdBatch', () => {
   });
 
   it('stores an ad seen in two batches of one run once, keeping the first classification', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     const run = await newRun(site);
     await recordAdBatch(db, { runId: run, batchKey: 'b1', ads: [entry({ site, siteAdId: '1' })] });
     const second = await recordAdBatch(db, { runId: run, batchKey: 'b2', ads: [entry({ site, siteAdId: '1', seenAt: '2025-01-06T02:05:00Z' })] });
@@ -83,7 +78,7 @@ describe('recordAdBatch', () => {
   });
 
   it('keeps one entry when a batch holds the same ad twice', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     const run = await newRun(site);
     const result = await recordAdBatch(db, {
       runId: run,
@@ -95,7 +90,7 @@ describe('recordAdBatch', () => {
   });
 
   it('classifies a re-sighting with the same content as unchanged and bumps last_seen', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     await recordAdBatch(db, { runId: await newRun(site), batchKey: 'b', ads: [entry({ site, siteAdId: '1' })] });
     const run2 = await newRun(site, '2025-01-07T01:00:00Z');
     // Whitespace differences are not a content change.
@@ -110,7 +105,7 @@ describe('recordAdBatch', () => {
   });
 
   it('stores changed content as a new version, moves the current version and replaces phones', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     await recordAdBatch(db, { runId: await newRun(site), batchKey: 'b', ads: [entry({ site, siteAdId: '1' })] });
     const first = (await getAd(db, site, '1'))!;
     const run2 = await newRun(site, '2025-01-07T01:00:00Z');
@@ -137,7 +132,7 @@ describe('recordAdBatch', () => {
   });
 
   it('brings a gone ad back to live and counts it as changed', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     await recordAdBatch(db, { runId: await newRun(site), batchKey: 'b', ads: [entry({ site, siteAdId: '1' })] });
     await db.query(`UPDATE ads SET status = 'gone', gone_at = now(), missed_runs = 1 WHERE site = $1`, [site]);
     const run2 = await newRun(site, '2025-01-09T01:00:00Z');
@@ -147,7 +142,7 @@ describe('recordAdBatch', () => {
   });
 
   it('does not let a late, older sighting move the current version back', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     const run2 = await newRun(site, '2025-01-07T01:00:00Z');
     await recordAdBatch(db, { runId: run2, batchKey: 'b', ads: [entry({ site, siteAdId: '1', text: 'nieuw', seenAt: '2025-01-07T02:00:00Z' })] });
     const run1 = await newRun(site, '2025-01-06T01:00:00Z');
@@ -161,7 +156,7 @@ describe('recordAdBatch', () => {
   });
 
   it('refuses a batch of an unknown run or of another site, storing nothing', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     await expect(recordAdBatch(db, { runId: 'no-such-run', batchKey: 'b', ads: [entry({ site })] })).rejects.toThrow(/startCrawlRun/);
     const run = await newRun(site);
     await expect(recordAdBatch(db, { runId: run, batchKey: 'b', ads: [entry({ site: 'other-site' })] })).rejects.toThrow(/other-site/);
@@ -169,14 +164,14 @@ describe('recordAdBatch', () => {
   });
 
   it('records an empty batch so the finalizer can count it', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     const run = await newRun(site);
     expect(await recordAdBatch(db, { runId: run, batchKey: 'empty', ads: [] })).toEqual({ alreadyRecorded: false, new: 0, changed: 0, unchanged: 0 });
     expect(await count('SELECT count(*)::int AS n FROM crawl_batches WHERE run_id = $1', [run])).toBe(1);
   });
 
   it('rolls the whole batch back when one ad fails', async () => {
-    const site = newSite();
+    const site = uniqueSite();
     const run = await newRun(site);
     const bad = entry({ site, siteAdId: '2' }, { phones: [buildPhone({ e164: null as unknown as string })] });
     await expect(recordAdBatch(db, { runId: run, batchKey: 'b', ads: [entry({ site, siteAdId: '1' }), bad] })).rejects.toThrow();
