@@ -3,8 +3,9 @@ import { constants } from 'node:fs';
 import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Configuration, RequestQueue } from '@crawlee/core';
+import { Configuration, GotScrapingHttpClient, RequestQueue } from '@crawlee/core';
 import type { Logger } from '../log.js';
+import { PhotoHasher } from './ad-photos.js';
 import { createCheerioCrawler } from './cheerio-site.js';
 import { DEFAULT_CHROMIUM_PATH, type CrawlOptions } from './crawl-options.js';
 import { CrawlCounter, type CrawlStats } from './crawl-stats.js';
@@ -53,15 +54,25 @@ async function openStorage(siteId: string) {
 const MAX_CRAWL_DELAY_SECS = 30;
 
 /**
- * Applies robots.txt `Crawl-delay`: one request at a time, started at least that far apart.
+ * The pacer every request to the site waits for, pages and photos alike: request starts spaced by
+ * `maxRequestsPerMinute` (crawlee's own limit counts only pages), and a robots.txt `Crawl-delay`
+ * means one request at a time, started at least that far apart.
  * Returns the site config to crawl with and the pacer for its requests.
  */
 async function pacing(site: SiteConfig, robots: RobotsPolicy, log: Logger) {
+  const spacingMs = 60_000 / site.politeness.maxRequestsPerMinute;
   const delay = (await robots.rulesFor(site.startUrls[0]!)).crawlDelaySecs;
-  if (!delay || delay <= 0) return { site, pacer: new SitePacer() };
+  if (!delay || delay <= 0) return { site, pacer: new SitePacer(spacingMs) };
   const secs = Math.min(delay, MAX_CRAWL_DELAY_SECS);
   log.info({ crawlDelaySecs: secs }, 'robots.txt asks for a crawl delay');
-  return { site: { ...site, politeness: { ...site.politeness, maxConcurrency: 1 } }, pacer: new SitePacer(secs * 1000) };
+  const oneAtATime = { ...site, politeness: { ...site.politeness, maxConcurrency: 1 } };
+  return { site: oneAtATime, pacer: new SitePacer(Math.max(secs * 1000, spacingMs)) };
+}
+
+/** The photo hasher of a site that names its photos. */
+function photoHasher(run: Omit<SiteRun, 'photos'>): PhotoHasher | undefined {
+  const photos = run.site.detail.photos;
+  return photos ? new PhotoHasher({ ...run, photos }) : undefined;
 }
 
 /** Builds the crawler of the site's kind, runs it to the end and returns how many requests were left. */
@@ -116,8 +127,8 @@ export async function crawlSite(site: SiteConfig, options: CrawlOptions): Promis
   try {
     const robots = new RobotsPolicy(site.politeness.robotsTxt, site.politeness.userAgent, log, stop.signal);
     const paced = await pacing(site, robots, log);
-    const run: SiteRun = { ...paced, options, log, counter, robots, delivered: new Set(), signal: stop.signal };
-    queued = await runCrawler(run, chromiumPath);
+    const base = { ...paced, options, log, counter, robots, delivered: new Set<string>(), signal: stop.signal, httpClient: new GotScrapingHttpClient() };
+    queued = await runCrawler({ ...base, photos: photoHasher(base) }, chromiumPath);
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
     stop.abort(); // ends every wait still pending

@@ -19,6 +19,10 @@ export interface CrawlStats extends CrawlProgress {
   errors: Array<{ url: string; message: string }>;
   /** URLs not fetched because robots.txt disallows them for our user agent. */
   skippedByRobots: number;
+  /** Ad photos downloaded and hashed (each URL once per crawl). */
+  photosHashed: number;
+  /** Ad photos given up on: broken, too large, not an image, disallowed, out of time. */
+  photosSkipped: number;
 }
 
 /** Failed URLs kept in the stats; a broken site must not grow the result without bound. */
@@ -32,6 +36,8 @@ export class CrawlCounter {
   private ads = 0;
   private readonly errors: CrawlStats['errors'] = [];
   private readonly robotsSkipped = new Set<string>();
+  private photosHashed = 0;
+  private photosSkipped = 0;
 
   pageOk(): void {
     this.pagesOk += 1;
@@ -46,6 +52,14 @@ export class CrawlCounter {
     if (this.errors.length < MAX_ERRORS_KEPT) this.errors.push({ url, message });
   }
 
+  photoHashed(): void {
+    this.photosHashed += 1;
+  }
+
+  photoSkipped(): void {
+    this.photosSkipped += 1;
+  }
+
   skippedByRobots(url: string): void {
     this.robotsSkipped.add(url);
   }
@@ -58,6 +72,12 @@ export class CrawlCounter {
   }
 
   stats(queued: number): CrawlStats {
-    return { ...this.progress(queued), errors: [...this.errors], skippedByRobots: this.robotsSkipped.size };
+    return {
+      ...this.progress(queued),
+      errors: [...this.errors],
+      skippedByRobots: this.robotsSkipped.size,
+      photosHashed: this.photosHashed,
+      photosSkipped: this.photosSkipped,
+    };
   }
 }

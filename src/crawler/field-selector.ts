@@ -108,7 +108,8 @@ export function readLinks($: CheerioAPI, selector: string, pageUrl: string): str
   return [...links];
 }
 
-function safeSelect($: CheerioAPI, css: string): AnyNode[] {
+/** The elements a CSS selector finds; none for a selector cheerio cannot parse. */
+export function safeSelect($: CheerioAPI, css: string): AnyNode[] {
   try {
     return $(css).toArray();
   } catch {
@@ -116,7 +117,8 @@ function safeSelect($: CheerioAPI, css: string): AnyNode[] {
   }
 }
 
-function resolveUrl(href: string, base: string): URL | undefined {
+/** An absolute http(s) URL for a link or image reference on a page (fragment dropped), or undefined. */
+export function resolveUrl(href: string, base: string): URL | undefined {
   const trimmed = href.trim();
   if (trimmed === '') return undefined;
   try {

@@ -16,7 +16,8 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
   '--disable-dev-shm-usage',
 ];
-// We read text, never images: photos are hashed later from their URLs, so the browser need not load them.
+// The browser reads text only: photos are downloaded once by our HTTP client and hashed (ad-photos.ts),
+// so the browser need not load them.
 const BLOCKED_URL_PATTERNS = ['.jpg', '.jpeg', '.png', '.gif', '.webp', '.avif', '.svg', '.ico', '.woff', '.woff2', '.ttf', '.mp4'];
 const POLL_MS = 50;
 const CLICK_TIMEOUT_MS = 750;

@@ -43,8 +43,8 @@ export function readDetailFrom($: CheerioAPI, url: string, site: SiteConfig, see
 /**
  * Reads one ad from a detail page's HTML (server HTML for cheerio sites, the rendered DOM for browser
  * sites): selectors from the site config, `selector@attr`, `a || b` fallbacks and `:contains('x')`.
- * Whitespace in every field is normalised. Photos are not read yet (perceptual hashes come later;
- * images are never stored), so `photoHashes` is empty.
+ * Whitespace in every field is normalised. `photoHashes` is empty here: the crawler downloads and
+ * hashes the photos afterwards (`PhotoHasher`), because that takes requests; images are never stored.
  *
  * @example
  * const ad = readDetail(html, 'http://127.0.0.1:8080/vrouwen/eva_42', site, new Date());

@@ -20,6 +20,22 @@ export const PolitenessSchema = z.object({
   requestTimeoutSecs: z.number().int().min(1).max(600).default(30),
 });
 
+const AttributeName = z.string().regex(/^[a-zA-Z_:][-a-zA-Z0-9_:.]*$/, 'an HTML attribute name');
+
+/** Which images of a detail page are the ad's photos, and how many and how large we download to hash them. */
+export const PhotosSchema = z.object({
+  /** The photos' elements (`.gallery img`); `a || b` alternatives; `img@data-full` reads only that attribute. */
+  selector: Selector,
+  /** Attributes holding the image URL, first non-empty one per element: lazy-loading sites keep the real URL in `data-src`. */
+  attributes: z.array(AttributeName).min(1).default(['data-src', 'src']),
+  /** Photos hashed per ad, in page order; enough to link reposts while keeping the request count polite. */
+  maxPerAd: z.number().int().min(1).max(50).default(4),
+  /** A larger file is not downloaded (or the download is cut off): bytes. */
+  maxBytes: z.number().int().min(1024).max(100_000_000).default(5_000_000),
+  /** Hosts besides the page's own that may serve the photos (a CDN, `img.example.nl`); other hosts are skipped. */
+  extraHosts: z.array(z.string().regex(/^[a-z0-9.-]+$/i, 'a host name')).default([]),
+});
+
 export const SiteConfigSchema = z
   .object({
     /** Stable id: part of every ad's identity, so never change it for a live site. */
@@ -48,8 +64,8 @@ export const SiteConfigSchema = z
         phone: Selector.optional(),
         category: Selector.optional(),
       }),
-      /** Image URLs of the ad's photos (hashed, never stored). */
-      photos: Selector.optional(),
+      /** The ad's photos: downloaded, perceptually hashed and dropped (never stored). Absent: no photo hashes. */
+      photos: PhotosSchema.optional(),
     }),
     /** Buttons a browser must click (playwright sites only), in this order. */
     clicks: z
@@ -62,6 +78,8 @@ export const SiteConfigSchema = z
       })
       .default({}),
     politeness: PolitenessSchema.default(PolitenessSchema.parse({})),
+    /** Cron pattern of its nightly crawl (`30 3 * * *`, in ZICHT_SCHEDULE_TZ); absent: a default slot 01:00–05:00. */
+    schedule: z.string().min(1).optional(),
   })
   .superRefine((site, ctx) => {
     try {
@@ -78,3 +96,4 @@ export const SiteConfigSchema = z
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;
 export type SiteConfigInput = z.input<typeof SiteConfigSchema>;
 export type Politeness = z.infer<typeof PolitenessSchema>;
+export type PhotosConfig = z.infer<typeof PhotosSchema>;

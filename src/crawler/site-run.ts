@@ -1,6 +1,7 @@
-import type { Request, RequestOptions, RequestQueue } from '@crawlee/core';
+import type { BaseHttpClient, Request, RequestOptions, RequestQueue } from '@crawlee/core';
 import type { CheerioAPI } from 'cheerio';
 import type { Logger } from '../log.js';
+import type { PhotoHasher } from './ad-photos.js';
 import type { CrawlOptions } from './crawl-options.js';
 import type { CrawlCounter } from './crawl-stats.js';
 import { crawleeLogFor } from './crawlee-log.js';
@@ -35,6 +36,10 @@ export interface SiteRun {
   delivered: Set<string>;
   /** Aborted when the crawl stops (caller's signal or end of run): cuts short every wait. */
   signal: AbortSignal;
+  /** The crawler's HTTP client: pages of cheerio sites and every site's photos. */
+  httpClient: BaseHttpClient;
+  /** Hashes the ads' photos; absent when the site config names no photos. */
+  photos?: PhotoHasher;
 }
 
 /** Detail links (matching `detail.urlPattern`) and further listing pages of a listing page, same origin only. */
@@ -71,11 +76,15 @@ export async function enqueueListing(
   await crawler.addRequests(requests, { waitForAllRequestsToBeAdded: true });
 }
 
-/** Reads the ad on a detail page and hands it on; a page without ad text is a permanent error for its URL. */
+/**
+ * Reads the ad on a detail page, hashes its photos and hands it on; a page without ad text is a
+ * permanent error for its URL. Photos that cannot be hashed are left out, never fail the ad.
+ */
 export async function deliverAd($: CheerioAPI, url: string, run: SiteRun): Promise<void> {
   const ad = readDetailFrom($, url, run.site, new Date());
   if (!ad) throw new PermanentPageError('NO_AD_TEXT', 'detail page without ad text');
   if (run.delivered.has(ad.siteAdId)) return; // reached again through a redirect: one ad, one delivery
+  if (run.photos) ad.photoHashes = await run.photos.hashesOf($, url, run.signal);
   await run.options.onAd(ad);
   run.delivered.add(ad.siteAdId);
   run.counter.adRead();
@@ -109,6 +118,7 @@ export function sharedCrawlerOptions(run: SiteRun, requestQueue: RequestQueue) {
   const { politeness } = run.site;
   return {
     requestQueue,
+    httpClient: run.httpClient,
     // crawlee's autoscaling reads a busy 2-core machine as overloaded and drops to one page at a time;
     // HTTP pages are cheap, so cheerio runs at the configured concurrency, a browser at least at 2.
     minConcurrency: run.site.kind === 'cheerio' ? politeness.maxConcurrency : Math.min(politeness.maxConcurrency, 2),

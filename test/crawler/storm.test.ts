@@ -25,6 +25,9 @@ describe('429 storm', () => {
     expect(served429).toBeGreaterThanOrEqual(3);
     expect(stats.pagesFailed).toBe(0);
     expect(ads.map((a) => a.siteAdId).sort()).toEqual(truth.map((t) => t.siteAdId).sort());
+    // Photo downloads wait out the storm like pages: every ad still gets its photo hashes.
+    expect(stats.photosSkipped).toBe(0);
+    expect(ads.every((ad) => ad.photoHashes.length > 0)).toBe(true);
     console.log(`429 storm: ${served429} responses were 429, crawl completed with ${stats.pagesOk} pages and no failures`);
   }, 180_000);
 });
