@@ -13,7 +13,7 @@ import { analyzeAd, loadGazetteer } from '../src/extract/index.js';
 import { formatReport } from '../test/eval/report.js';
 import { scoreSource } from '../test/eval/score.js';
 import { allSources } from '../test/eval/sources.js';
-import { evaluateRiskOnFixtures, type IndicatorFigures } from '../test/classifier/risk/fixture-eval.js';
+import { evaluateRiskOnFixtures, formatIndicatorFigures } from '../test/classifier/risk/fixture-eval.js';
 
 const DEFAULT_CAP = 40;
 
@@ -27,13 +27,10 @@ function main(argv: string[]): void {
   const scores = sources.map((s) => scoreSource(s, (ad) => analyzeAd(ad, gazetteer)));
   const seconds = (performance.now() - started) / 1000;
   console.log(formatReport(scores, { cap: all ? Infinity : DEFAULT_CAP, seconds }));
-  if (!only || only.has('risk')) console.log(formatRisk(evaluateRiskOnFixtures({ ads: 5_000, seed: 1, gazetteer })));
-}
-
-function formatRisk(rows: IndicatorFigures[]): string {
-  const f = (x: number | null) => (x === null ? '—' : x.toFixed(3));
-  const lines = rows.map((r) => `${r.code.padEnd(18)} ${String(r.truth).padStart(6)} ${String(r.tp).padStart(6)} ${String(r.fp).padStart(6)} ${String(r.fn).padStart(6)}  ${f(r.precision).padEnd(9)} ${f(r.recall)}`);
-  return ['', 'Risk indicators on the fixture universe (ads=5000 seed=1), where the fixture knows the truth', `${'code'.padEnd(18)} ${'truth'.padStart(6)} ${'tp'.padStart(6)} ${'fp'.padStart(6)} ${'fn'.padStart(6)}  precision recall`, ...lines].join('\n');
+  if (!only || only.has('risk')) {
+    const title = 'Risk indicators on the fixture universe (ads=5000 seed=1), where the fixture knows the truth';
+    console.log(`\n${formatIndicatorFigures(evaluateRiskOnFixtures({ ads: 5_000, seed: 1, gazetteer }), title)}`);
+  }
 }
 
 main(process.argv.slice(2));

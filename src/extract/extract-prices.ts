@@ -25,8 +25,13 @@ const AMOUNT = String.raw`(?:${EURO}\s*${NUMBER}${SUFFIX}?|${NUMBER}${SUFFIX}?${
 const MARKED_AMOUNT = String.raw`(?:${EURO}\s*${NUMBER}${SUFFIX}?|${NUMBER}(?:${SUFFIX}(?:\s*${EURO})?|\s*${EURO}))`;
 /** What may stand between a duration and its amount: `1 uur: €150`, `30 min. = 70`, `1 uur ..... 150`. */
 const GAP = String.raw`[ \t:=\-–—|*.…)]{0,12}(?:(?:voor|for|kost|costs?)\s+)?`;
-/** A time of day or a span before the duration (`tot 23 uur`) is not a price's duration. */
-const NOT_A_TIME = String.raw`(?<!(?:tot|van|om|vanaf|till|until|from|at|na|after|binnen|within|in|t\/m|-)\s*)`;
+/**
+ * A time of day or a span before the duration (`tot 23 uur`) is not a price's duration; nor is a
+ * unit word right after a clock time (`14.00 - 22.00 uur. €145 / 30 min`, `14 - 22 uur. €145`:
+ * that `uur` must not pair with the next amount).
+ */
+const TIME_WORD = String.raw`(?:tot|van|om|vanaf|till|until|from|at|na|after|binnen|within|in|t\/m|-)\s*`;
+const NOT_A_TIME = String.raw`(?<!${TIME_WORD})(?<!(?:${TIME_WORD}\d{1,2}|\d[.:]\d{2})\s*)`;
 /** `€ 150 per uur`, `150,- p/u`, `€100/h`, `60 for 20 min`. */
 const RATE_WORD = String.raw`\s*(?:per|p\/|p\.|pro|\/|à|an?|for|voor|each|the)\s*`;
 
@@ -66,10 +71,14 @@ export function extractPrices(ad: AdText): PriceMatch[] {
  * `perHour` values (the lower middle one for an even count); null without prices.
  */
 export function typicalHourlyRate(prices: readonly PriceMatch[]): number | null {
+  return typicalHourlyPrice(prices)?.perHour ?? null;
+}
+
+/** The price behind `typicalHourlyRate` (the first of equal rates), e.g. as evidence for a low price. */
+export function typicalHourlyPrice(prices: readonly PriceMatch[]): PriceMatch | null {
   const hour = prices.find((p) => p.minutes === 60);
-  if (hour) return hour.amount;
-  if (prices.length === 0) return null;
-  const sorted = prices.map((p) => p.perHour).sort((a, b) => a - b);
+  if (hour) return hour;
+  const sorted = [...prices].sort((a, b) => a.perHour - b.perHour || a.span.start - b.span.start);
   return sorted[(sorted.length - 1) >> 1] ?? null;
 }
 

@@ -10,7 +10,7 @@ export { extractLanguages } from './extract-languages.js';
 export { extractNames } from './extract-names.js';
 export { extractPermitNumbers } from './extract-permit-numbers.js';
 export { extractPhones } from './extract-phones.js';
-export { extractPrices, typicalHourlyRate } from './extract-prices.js';
+export { extractPrices, typicalHourlyPrice, typicalHourlyRate } from './extract-prices.js';
 export { extractServices } from './extract-services.js';
 export { extractWorkSettings } from './extract-work-settings.js';
 export type { Gazetteer, MunicipalityInfo } from './gazetteer.js';

@@ -1,12 +1,14 @@
-import type { Job } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import type { AdAnalysis } from '../domain/analysis.js';
 import { ScrapedAdSchema, type ScrapedAd } from '../domain/scraped-ad.js';
 import type { Logger } from '../log.js';
-import { recordAdBatch, type BatchResult, type Db } from '../store/index.js';
+import { recordAdBatch, type AdTarget, type BatchResult, type Db } from '../store/index.js';
 import { parsePayload, permanent } from './errors.js';
 import type { LicenceStep } from './licence-step.js';
 import { AdsBatchJobSchema, JOB } from './payloads.js';
 import { reassessLicenceJob } from './reassess-licence.js';
+import { enqueueRiskRebuild, rebuildRiskIndexJob } from './risk-rebuild.js';
+import type { RiskStep, RiskStepResult } from './risk-step.js';
 
 export interface AdsProcessorDeps {
   db: Db;
@@ -15,9 +17,13 @@ export interface AdsProcessorDeps {
   analyze(ad: ScrapedAd): AdAnalysis;
   /** The licence stage; without it ads are stored unassessed and `reassess-licence` jobs fail. */
   licence?: LicenceStep | undefined;
+  /** The risk stage (links, score, clusters); without it ads are stored unscored. */
+  risk?: RiskStep | undefined;
+  /** Where the risk stage enqueues its index rebuilds (the ads queue itself). */
+  adsQueue?: Queue | undefined;
 }
 
-export type AdsBatchResult = BatchResult & { invalid: number; licenceChanged?: number };
+export type AdsBatchResult = BatchResult & { invalid: number; licenceChanged?: number; risk?: Omit<RiskStepResult, 'rebuildDue'> };
 
 /**
  * Validates each ad, analyses it (pure) and stores the batch in one transaction.
@@ -25,7 +31,8 @@ export type AdsBatchResult = BatchResult & { invalid: number; licenceChanged?: n
  */
 export function createAdsProcessor(deps: AdsProcessorDeps) {
   return async (job: Job): Promise<unknown> => {
-    if (job.name === JOB.reassessLicence && deps.licence) return reassessLicenceJob({ db: deps.db, licence: deps.licence }, job);
+    if (job.name === JOB.reassessLicence && deps.licence) return reassessLicenceJob({ db: deps.db, licence: deps.licence, risk: deps.risk }, job);
+    if (job.name === JOB.rebuildRiskIndex && deps.risk) return rebuildRiskIndexJob({ db: deps.db, risk: deps.risk }, job);
     if (job.name !== JOB.adsBatch) throw permanent(`unknown job name on the ads queue: ${job.name}`);
     const batch = parsePayload(AdsBatchJobSchema, job.data, 'ads-batch');
     const ads: Array<{ scraped: ScrapedAd; analysis: AdAnalysis }> = [];
@@ -40,11 +47,19 @@ export function createAdsProcessor(deps: AdsProcessorDeps) {
       ads.push({ scraped: parsed.data, analysis: deps.analyze(parsed.data) });
     }
     const result: AdsBatchResult = { ...(await recordAdBatch(deps.db, { runId: batch.runId, batchKey: batch.batchKey, ads })), invalid };
+    if (ads.length === 0) return result;
+    const identities = ads.map(({ scraped }) => ({ site: scraped.site, siteAdId: scraped.siteAdId }));
     // Also on a replayed batch: the licence step is idempotent, and a crash may have come between the two.
-    if (deps.licence && ads.length > 0) {
-      const identities = ads.map(({ scraped }) => ({ site: scraped.site, siteAdId: scraped.siteAdId }));
-      result.licenceChanged = (await deps.licence.assess(deps.db, { identities }, 'crawl')).changed;
-    }
+    if (deps.licence) result.licenceChanged = (await deps.licence.assess(deps.db, { identities }, 'crawl')).changed;
+    // After the licence step (its status is an input), and again on a replay: it writes only what changed.
+    if (deps.risk) result.risk = await assessRisk(deps, { identities });
     return result;
   };
+}
+
+/** Runs the risk step and enqueues the index rebuild it asks for. */
+async function assessRisk(deps: AdsProcessorDeps, target: AdTarget): Promise<Omit<RiskStepResult, 'rebuildDue'>> {
+  const { rebuildDue, ...result } = await deps.risk!.assess(deps.db, target);
+  if (rebuildDue && deps.adsQueue) await enqueueRiskRebuild(deps.adsQueue, rebuildDue.indexed);
+  return result;
 }

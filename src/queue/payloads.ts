@@ -40,4 +40,17 @@ export const ReassessLicenceJobSchema = z.object({
 });
 export type ReassessLicenceJob = z.infer<typeof ReassessLicenceJobSchema>;
 
-export const JOB = { crawlSite: 'crawl-site', finalizeRun: 'finalize-run', adsBatch: 'ads-batch', reassessLicence: 'reassess-licence' } as const;
+/**
+ * `ads` queue, job `rebuild-risk-index`: count the boilerplate statistics again over the stored
+ * ads and re-index every ad with them (enqueued by the risk step when the index has doubled).
+ */
+export const RebuildRiskIndexJobSchema = z.object({ indexed: z.number().int().min(0) });
+export type RebuildRiskIndexJob = z.infer<typeof RebuildRiskIndexJobSchema>;
+
+export const JOB = {
+  crawlSite: 'crawl-site',
+  finalizeRun: 'finalize-run',
+  adsBatch: 'ads-batch',
+  reassessLicence: 'reassess-licence',
+  rebuildRiskIndex: 'rebuild-risk-index',
+} as const;

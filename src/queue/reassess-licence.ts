@@ -3,14 +3,24 @@ import type { Db } from '../store/index.js';
 import { parsePayload } from './errors.js';
 import type { LicenceStep, LicenceStepResult } from './licence-step.js';
 import { JOB, ReassessLicenceJobSchema, type ReassessLicenceJob } from './payloads.js';
+import type { RiskStep } from './risk-step.js';
 
 /** Ads per `reassess-licence` job: one transaction each, well under a second. */
 export const REASSESS_BATCH_SIZE = 500;
 
-/** Handles a `reassess-licence` job of the ads queue. */
-export async function reassessLicenceJob(deps: { db: Db; licence: LicenceStep }, job: Job): Promise<LicenceStepResult> {
+/**
+ * Handles a `reassess-licence` job of the ads queue: the licence step, then (in its own
+ * transaction, after the statuses are committed) the risk step, since a status is an input of the
+ * compliance score and of the `invalid_permit` / `unlicensed` indicators.
+ */
+export async function reassessLicenceJob(
+  deps: { db: Db; licence: LicenceStep; risk?: RiskStep | undefined },
+  job: Job,
+): Promise<LicenceStepResult & { riskChanged?: number }> {
   const data = parsePayload(ReassessLicenceJobSchema, job.data, 'reassess-licence');
-  return deps.licence.assess(deps.db, { adIds: data.adIds }, 'register');
+  const result = await deps.licence.assess(deps.db, { adIds: data.adIds }, 'register');
+  if (!deps.risk) return result;
+  return { ...result, riskChanged: (await deps.risk.assess(deps.db, { adIds: data.adIds })).changed };
 }
 
 /**

@@ -31,6 +31,9 @@ describe('extractPrices', () => {
     ['1 uur .......... €150', [[150, 60, 150]]],
     ['Tarieven: 15 min 50, 30 min 80, 60 min 130', [[50, 15, 200], [80, 30, 160], [130, 60, 130]]],
     ['vanaf €100 per uur', [[100, 60, 100]]],
+    // The `uur` of a clock time never pairs with the next amount.
+    ['Dagelijks 14.00 - 22.00 uur. €145 / 30 min, €240 / 60 min.', [[145, 30, 290], [240, 60, 240]]],
+    ['Open 14 - 22 uur. €90 / 30 min, €150 / 60 min.', [[90, 30, 180], [150, 60, 150]]],
   ])('%s', (text, expected) => {
     expect(prices(text)).toEqual(expected);
   });

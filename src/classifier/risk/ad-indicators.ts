@@ -1,5 +1,5 @@
 import type { AdAnalysis, AdText, TextSpan } from '../../domain/analysis.js';
-import type { HourlyPrice } from './extract-price.js';
+import { typicalHourlyPrice } from '../../extract/extract-prices.js';
 import type { IndicatorCode, IndicatorHit, LicenceStatus } from './indicator.js';
 import { findPhrases, type PhraseRule } from './phrase-match.js';
 import {
@@ -77,16 +77,34 @@ export interface PriceMedian {
   peers: number;
 }
 
+/** The ad's hourly rate as the extraction states it (`pricePerHour`), with the words it came from. */
+export interface HourlyPrice {
+  eurosPerHour: number;
+  span: TextSpan | null;
+}
+
 /**
- * `low_price`: the hourly rate is below `ratio` × the median of comparable ads in the same region.
- * The median is an input (see `priceMedians`), so the function stays pure and batch-independent.
+ * The extraction's `pricePerHour` and the price it rests on: one rule for the analysis output and
+ * `low_price`. Null when the ad states no price (or was analysed before prices were extracted).
+ */
+export function hourlyPriceOf(analysis: AdAnalysis): HourlyPrice | null {
+  const rate = analysis.pricePerHour;
+  if (rate === null || rate === undefined) return null;
+  return { eurosPerHour: rate, span: typicalHourlyPrice(analysis.prices ?? [])?.span ?? null };
+}
+
+/**
+ * `low_price`: the hourly rate is below `ratio` × the median of comparable ads in the same region,
+ * when at least `minPeers` priced ads make that median. The median is an input (see `priceMedians`),
+ * so the function stays pure and batch-independent. The evidence names the median, not the number
+ * of peers: that count moves with every priced ad, and a stored assessment must stay exact.
  */
 export function lowPrice(price: HourlyPrice | null, median: PriceMedian | undefined, options: { ratio: number; minPeers: number }): IndicatorHit | null {
   if (!price || !median || median.peers < options.minPeers) return null;
   if (price.eurosPerHour >= options.ratio * median.median) return null;
   return {
     code: 'low_price',
-    evidence: { spans: [price.span], fields: { eurosPerHour: price.eurosPerHour, regionalMedian: median.median, peers: median.peers } },
+    evidence: { spans: price.span ? [price.span] : [], fields: { eurosPerHour: price.eurosPerHour, regionalMedian: median.median } },
   };
 }
 

@@ -11,6 +11,11 @@ export interface LinkAd {
   municipality?: string | null | undefined;
   /** When the ad was seen (ISO 8601 or epoch ms); unknown means "now" for the 14-day window. */
   seenAt?: string | number | Date | null | undefined;
+  /**
+   * When the ad was first seen, if it was seen over a period (the pipeline knows first and last
+   * sightings): the ad then stands for `[firstSeenAt, seenAt]`. Absent: the single moment `seenAt`.
+   */
+  firstSeenAt?: string | number | Date | null | undefined;
   site?: string | null | undefined;
   /** Title and description: what `text_duplicate` compares. */
   text?: string | null | undefined;
@@ -35,8 +40,10 @@ export interface LinkRecord {
   /** Folded name, or null. */
   name: string | null;
   municipality: string | null;
-  /** Epoch ms, or null when unknown. */
+  /** Epoch ms of the (last) sighting, or null when unknown. */
   time: number | null;
+  /** Epoch ms of the first sighting when the ad was seen over a period; null: only `time`. */
+  firstTime?: number | null;
   site: string | null;
   /** Whether the ad has a MinHash signature (enough non-boilerplate shingles). */
   signed: boolean;

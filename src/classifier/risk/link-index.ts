@@ -1,5 +1,6 @@
-import { foldName, timeOf, type AdLink, type LinkAd, type LinkRecord } from './link-ad.js';
-import { bandKeys, hashSeeds, minhashSignature, shingles } from './minhash.js';
+import type { AdLink, LinkAd, LinkRecord } from './link-ad.js';
+import { createTextSigner, linkRecordOf, signText, type TextSigner } from './link-record.js';
+import { bandKeys } from './minhash.js';
 import type { LinkGuards, MinHashParams } from './risk-config.js';
 import type { ShingleStats } from './shingle-stats.js';
 
@@ -56,22 +57,19 @@ export class LinkIndex {
   signatures: Uint32Array;
   readonly guards: LinkGuards;
   readonly minhash: MinHashParams;
-  private readonly seeds: Uint32Array;
+  private readonly signer: TextSigner;
   private readonly rows: number;
-  private readonly stats: ShingleStats | undefined;
-  private readonly stockThreshold: number;
   private visited = new Uint32Array(0);
   private stamp = 0;
 
   constructor(options: LinkIndexOptions) {
     this.guards = options.guards;
     this.minhash = options.minhash;
-    this.seeds = hashSeeds(options.minhash);
-    this.rows = options.minhash.numHashes / options.minhash.bands;
+    this.signer = createTextSigner(options);
+    this.rows = this.signer.rows;
     this.buckets = Array.from({ length: options.minhash.bands }, () => new Map<number, Bucket>());
-    this.signatures = new Uint32Array(options.minhash.numHashes * 1024);
-    this.stats = options.shingleStats;
-    this.stockThreshold = this.stats ? this.stats.threshold(options.guards) : Infinity;
+    // Grown on demand (doubling): a restored or partial index never needs the room.
+    this.signatures = new Uint32Array(0);
   }
 
   get size(): number {
@@ -189,21 +187,9 @@ export class LinkIndex {
   }
 
   private record(ad: LinkAd, idx: number): LinkRecord {
-    const text = ad.text ?? '';
-    let set = shingles(text, this.minhash.shingleSize);
-    if (this.stats) set = this.stats.filter(set, this.stockThreshold);
-    const signed = text.trim() !== '' && set.length >= this.minhash.minShingles;
-    if (signed) this.storeSignature(idx, minhashSignature(set, this.seeds));
-    return {
-      id: ad.id,
-      phones: [...new Set(ad.phones)],
-      photos: [...new Set(ad.photoHashes ?? [])],
-      name: foldName(ad.name),
-      municipality: ad.municipality ?? null,
-      time: timeOf(ad.seenAt),
-      site: ad.site ?? null,
-      signed,
-    };
+    const signature = signText(this.signer, ad.text);
+    if (signature) this.storeSignature(idx, signature);
+    return linkRecordOf(ad, signature !== null);
   }
 
   private storeSignature(idx: number, sig: Uint32Array): void {

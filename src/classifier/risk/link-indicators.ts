@@ -17,8 +17,17 @@ function uniq<T>(values: Iterable<T>): T[] {
   return [...new Set(values)];
 }
 
+/** Links of one kind, in the other ads' id order: evidence must not depend on the order ads were indexed in. */
 function byKind(links: readonly AdLink[], kind: AdLink['kind']): AdLink[] {
-  return links.filter((l) => l.kind === kind);
+  return links.filter((l) => l.kind === kind).sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
+}
+
+/** Days between two ads' sighting periods (0 when they overlap); null when either time is unknown. */
+function gapMs(a: LinkRecord, b: LinkRecord): number | null {
+  if (a.time === null || b.time === null) return null;
+  const aStart = Math.min(a.firstTime ?? a.time, a.time);
+  const bStart = Math.min(b.firstTime ?? b.time, b.time);
+  return Math.max(0, Math.max(aStart, bStart) - Math.min(a.time, b.time));
 }
 
 /** `phone_shared`: a (non-stock) number in ads with two or more different names or profiles. */
@@ -61,13 +70,15 @@ function textDuplicate(index: LinkIndex, self: LinkRecord, links: readonly AdLin
 
 /**
  * `multi_city`: the same phone or photo in two or more municipalities within `days` of this
- * ad's sighting (rotation). Ads without a sighting time count as seen together.
+ * ad's sighting (rotation). An ad seen over a period counts from its first to its last sighting;
+ * ads without a sighting time count as seen together.
  */
 function multiCity(index: LinkIndex, self: LinkRecord, links: readonly AdLink[], days: number): IndicatorHit | null {
   const window = days * DAY_MS;
   const near = uniq(links.filter((l) => l.kind !== 'text').map((l) => l.to))
+    .sort()
     .map((id) => index.records[index.byId.get(id)!]!)
-    .filter((o) => o.municipality !== null && (o.time === null || self.time === null || Math.abs(o.time - self.time) <= window));
+    .filter((o) => o.municipality !== null && (gapMs(self, o) ?? 0) <= window);
   const places = uniq([self.municipality, ...near.map((o) => o.municipality)].filter((m): m is string => m !== null));
   if (places.length < 2) return null;
   const elsewhere = near.filter((o) => o.municipality !== self.municipality).map((o) => o.id);

@@ -34,6 +34,28 @@ export class ShingleStats {
     return Math.max(guards.stockShingleMinAds, Math.ceil(guards.stockShingleShare * this.ads));
   }
 
+  /** log2 of the number of counters. */
+  get bits(): number {
+    return Math.log2(this.counts.length);
+  }
+
+  /** The counter slots at or above `threshold`: all a store needs to keep of the statistics. */
+  boilerplateSlots(threshold: number): number[] {
+    const slots: number[] = [];
+    for (let i = 0; i < this.counts.length; i += 1) if (this.counts[i]! >= threshold) slots.push(i);
+    return slots;
+  }
+
+  /**
+   * Statistics that filter exactly the given boilerplate slots, for `ads` counted ads: what
+   * `boilerplateSlots` kept, restored (as long as the guard thresholds are unchanged).
+   */
+  static fromBoilerplate(slots: readonly number[], ads: number, bits = DEFAULT_BITS): ShingleStats {
+    const counts = new Uint32Array(1 << bits);
+    for (const slot of slots) counts[slot] = 0xffffffff;
+    return new ShingleStats(bits, counts, ads);
+  }
+
   /** The shingles of `shingleSet` that are not boilerplate. */
   filter(shingleSet: Uint32Array, threshold: number): Uint32Array {
     return shingleSet.filter((h) => this.counts[h & this.mask]! < threshold);

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  adIndicators, alwaysAvailable, foreignPhone, hotelLocation, licenceIndicator, lowPrice, minorSuspected, nationality, newInTown,
-  obfuscatedPhone, thirdParty, under21, unprotected, type AdRiskInput,
+  adIndicators, alwaysAvailable, foreignPhone, hotelLocation, hourlyPriceOf, licenceIndicator, lowPrice, minorSuspected, nationality,
+  newInTown, obfuscatedPhone, thirdParty, under21, unprotected, type AdRiskInput,
 } from '../../../src/classifier/risk/ad-indicators.js';
-import { extractHourlyPrice } from '../../../src/classifier/risk/extract-price.js';
+import { analyzeAd, loadGazetteer } from '../../../src/extract/index.js';
 import { buildAnalysis, buildPhone } from '../../helpers/build-scraped-ad.js';
+
+const gazetteer = loadGazetteer();
+/** The hourly price `low_price` reads: the extraction's own `pricePerHour`, with its span. */
+const hourlyPrice = (text: string) => hourlyPriceOf(analyzeAd({ text }, gazetteer));
 
 function ad(text: string, overrides: Partial<AdRiskInput> = {}): AdRiskInput {
   return { text, analysis: buildAnalysis(), ...overrides };
@@ -94,11 +98,38 @@ describe('licence and price indicators', () => {
     for (const status of ['licensed', 'out_of_region', 'unknown_location', null, undefined] as const) expect(licenceIndicator(status)).toBeNull();
   });
 
+  it.each([
+    ['Prijzen: € 150 per uur, 90,- half uur.', 150, '€ 150 per uur'],
+    ['150,- p/u', 150, '150,- p/u'],
+    ['half uur 80', 160, 'half uur 80'],
+    ['1 uur 120 euro', 120, '1 uur 120 euro'],
+    ['Kwartier 40 euro, half uur 80, uur 150.', 150, 'uur 150'],
+    ['€90 / 30 min, €150 / 60 min.', 150, '€150 / 60 min'],
+    ['Dagelijks 14.00 - 22.00 uur. €90 / 30 min, €150 / 60 min.', 150, '€150 / 60 min'],
+    ['Tarief: 1 uur € 150,-. Escort vanaf € 350 (min. 2 uur).', 150, '1 uur € 150,-'],
+    ['30 min €90, 1 hour €150.', 150, '1 hour €150'],
+    ['Kwartier 50', 200, 'Kwartier 50'],
+  ])('the hourly price of %s is %d €/h, from the words that say so', (text, euros, words) => {
+    const price = hourlyPrice(text);
+    expect(price?.eurosPerHour).toBe(euros);
+    expect(price?.span?.text.startsWith(words)).toBe(true);
+    expect(text.slice(price!.span!.start, price!.span!.end)).toBe(price!.span!.text);
+  });
+
+  it.each([
+    'Dagelijks 10.00 - 22.00 uur. Bel niet na 22:30',
+    'Alleen heren vanaf 25 jaar. Al 5 jaar ervaring.',
+    'Bereikbaar ma t/m za van 10:00 tot 23:00.',
+    'Lengte 1.68 m, maten 90-60-90, 24 uur bereikbaar',
+  ])('finds no hourly price in %s', (text) => {
+    expect(hourlyPrice(text)).toBeNull();
+  });
+
   it('low_price compares the hourly rate with the regional median', () => {
-    const cheap = extractHourlyPrice({ text: 'Half uur 30, uur 50 euro' });
+    const cheap = hourlyPrice('Half uur 30, uur 50 euro');
     const hit = lowPrice(cheap, { median: 150, peers: 12 }, { ratio: 0.5, minPeers: 5 });
-    expect(hit?.evidence).toEqual({ spans: [cheap!.span], fields: { eurosPerHour: 50, regionalMedian: 150, peers: 12 } });
-    expect(lowPrice(extractHourlyPrice({ text: '€ 140 per uur' }), { median: 150, peers: 12 }, { ratio: 0.5, minPeers: 5 })).toBeNull();
+    expect(hit?.evidence).toEqual({ spans: [cheap!.span], fields: { eurosPerHour: 50, regionalMedian: 150 } });
+    expect(lowPrice(hourlyPrice('€ 140 per uur'), { median: 150, peers: 12 }, { ratio: 0.5, minPeers: 5 })).toBeNull();
     expect(lowPrice(cheap, { median: 150, peers: 3 }, { ratio: 0.5, minPeers: 5 })).toBeNull();
     expect(lowPrice(null, { median: 150, peers: 12 }, { ratio: 0.5, minPeers: 5 })).toBeNull();
   });

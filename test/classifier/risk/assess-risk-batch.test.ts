@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { assessRiskBatch } from '../../../src/classifier/risk/assess-risk-batch.js';
 import { INDICATOR_CODES } from '../../../src/classifier/risk/indicator.js';
 import { loadRiskConfig } from '../../../src/classifier/risk/load-risk-config.js';
+import { extractPrices, typicalHourlyRate } from '../../../src/extract/index.js';
 import { buildRiskItem } from './build-risk-item.js';
 import { evaluateRiskOnFixtures } from './fixture-eval.js';
 import { evaluateTextDuplicates } from './text-duplicate-eval.js';
@@ -49,10 +50,17 @@ describe('assessRiskBatch', () => {
   });
 
   it('flags low_price against the batch median of the same region', () => {
-    const items = [40, 140, 150, 160, 150, 170].map((euros, i) => buildRiskItem({ id: `p${i}`, text: `Tarief: € ${euros} per uur.` }));
+    const items = [40, 140, 150, 160, 150, 170].map((euros, i) => {
+      const item = buildRiskItem({ id: `p${i}`, text: `Tarief: € ${euros} per uur.` });
+      const prices = extractPrices(item);
+      return { ...item, analysis: { ...item.analysis, prices, pricePerHour: typicalHourlyRate(prices) } };
+    });
     const flagged = assessRiskBatch(items, config).filter((r) => r.indicators.some((i) => i.code === 'low_price'));
     expect(flagged.map((r) => r.id)).toEqual(['p0']);
-    expect(flagged[0]!.indicators[0]!.evidence.fields).toEqual({ eurosPerHour: 40, regionalMedian: 150, peers: 6 });
+    expect(flagged[0]!.indicators[0]!.evidence).toEqual({
+      spans: [{ field: 'text', start: 8, end: 20, text: '€ 40 per uur' }],
+      fields: { eurosPerHour: 40, regionalMedian: 150 },
+    });
   });
 });
 

@@ -26,7 +26,7 @@ export interface IndicatorFigures {
 
 type Truth = (ad: FixtureAd) => boolean;
 
-const idOf = (ad: FixtureAd): string => `${ad.site}:${ad.siteAdId}`;
+export const idOf = (ad: FixtureAd): string => `${ad.site}:${ad.siteAdId}`;
 
 /** Ads grouped by a key (phone, photo), for truths about sharing. */
 function groupBy(ads: readonly FixtureAd[], keys: (ad: FixtureAd) => string[]): Map<string, FixtureAd[]> {
@@ -49,7 +49,8 @@ const groupPhotos = (ad: FixtureAd): string[] => ad.photoIds.filter((p) => p.sta
 const otherName = (a: FixtureAd, b: FixtureAd): boolean => foldName(a.name) !== foldName(b.name);
 const disjointPhones = (a: FixtureAd, b: FixtureAd): boolean => !phonesOf(a).some((p) => phonesOf(b).includes(p));
 
-function truths(ads: readonly FixtureAd[], config: RiskConfig): Partial<Record<IndicatorCode, Truth>> {
+/** Per indicator the fixture knows the truth of: whether an ad of `ads` should carry it, judged across `ads`. */
+export function fixtureTruths(ads: readonly FixtureAd[], config: RiskConfig): Partial<Record<IndicatorCode, Truth>> {
   const shared = sharing(ads, phonesOf, otherName);
   const reused = sharing(ads, groupPhotos, (a, b) => otherName(a, b) || disjointPhones(a, b));
   const keys = (ad: FixtureAd): string[] => [...phonesOf(ad), ...groupPhotos(ad)];
@@ -91,11 +92,16 @@ export function evaluateRiskOnFixtures(options: { ads: number; seed: number; day
     return { ...text, id: idOf(ad), analysis: analyzeAd(text, gazetteer), seenAt, photoHashes: ad.photoIds, site: ad.site };
   });
   const assessed = assessRiskBatch(items, config);
-  const fired = new Map(assessed.map((a) => [a.id, new Set(a.indicators.map((i) => i.code))]));
-  return Object.entries(truths(ads, config)).map(([code, truth]) => {
+  const fired = new Map(assessed.map((a) => [a.id, new Set<string>(a.indicators.map((i) => i.code))]));
+  return scoreAgainstTruth(ads, fired, config);
+}
+
+/** Precision and recall per indicator of the codes `fired` per ad id (`site:siteAdId`) against the fixture truth. */
+export function scoreAgainstTruth(ads: readonly FixtureAd[], fired: ReadonlyMap<string, ReadonlySet<string>>, config: RiskConfig): IndicatorFigures[] {
+  return Object.entries(fixtureTruths(ads, config)).map(([code, truth]) => {
     let tp = 0, fp = 0, fn = 0;
     for (const ad of ads) {
-      const got = fired.get(idOf(ad))!.has(code as IndicatorCode);
+      const got = fired.get(idOf(ad))?.has(code) ?? false;
       const want = truth(ad);
       if (got && want) tp += 1;
       else if (got) fp += 1;
@@ -103,4 +109,12 @@ export function evaluateRiskOnFixtures(options: { ads: number; seed: number; day
     }
     return { code: code as IndicatorCode, truth: tp + fn, tp, fp, fn, precision: ratio(tp, tp + fp), recall: ratio(tp, tp + fn) };
   });
+}
+
+/** The figures as a table under `title`. */
+export function formatIndicatorFigures(rows: readonly IndicatorFigures[], title: string): string {
+  const f = (x: number | null) => (x === null ? '—' : x.toFixed(3));
+  const n = (x: number) => String(x).padStart(6);
+  const lines = rows.map((r) => `${r.code.padEnd(18)} ${n(r.truth)} ${n(r.tp)} ${n(r.fp)} ${n(r.fn)}  ${f(r.precision).padEnd(9)} ${f(r.recall)}`);
+  return [title, `${'code'.padEnd(18)} ${'truth'.padStart(6)} ${'tp'.padStart(6)} ${'fp'.padStart(6)} ${'fn'.padStart(6)}  precision recall`, ...lines].join('\n');
 }
