@@ -28,7 +28,8 @@ async function startDemoSites(): Promise<{ child: ChildProcess; env: Record<stri
   return { child, env };
 }
 
-function runBench(script: string, env: Record<string, string>): Row {
+/** Every JSON line the benchmark printed: one row each (a script may time several things). */
+function runBench(script: string, env: Record<string, string>): Row[] {
   const started = Date.now();
   const result = spawnSync(process.execPath, ['--import', 'tsx', `${here}${script}`], {
     encoding: 'utf8',
@@ -36,9 +37,9 @@ function runBench(script: string, env: Record<string, string>): Row {
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 * 1024 * 1024,
   });
-  const line = result.stdout.trim().split('\n').filter((l) => l.startsWith('{')).pop();
-  if (result.status !== 0 || !line) throw new Error(`${script} failed (exit ${result.status}) after ${Date.now() - started} ms`);
-  return JSON.parse(line) as Row;
+  const lines = result.stdout.trim().split('\n').filter((l) => l.startsWith('{'));
+  if (result.status !== 0 || lines.length === 0) throw new Error(`${script} failed (exit ${result.status}) after ${Date.now() - started} ms`);
+  return lines.map((line) => JSON.parse(line) as Row);
 }
 
 function table(rows: Row[]): string {
@@ -50,22 +51,28 @@ function table(rows: Row[]): string {
 }
 
 const only = process.argv.slice(2);
-const benches: Array<[string, string]> = [
-  ['crawl', 'crawl-bare.ts'],
-  ['crawl', 'crawl-pipeline.ts'],
-  ['analyze', 'analyze.ts'],
-  ['linking', 'linking.ts'],
+/** [group, script, needs the fixture sites]. */
+const benches: Array<[string, string, boolean]> = [
+  ['crawl', 'crawl-bare.ts', true],
+  ['crawl', 'crawl-pipeline.ts', true],
+  ['crawl', 'photo-hash.ts', false],
+  ['analyze', 'analyze.ts', false],
+  ['linking', 'linking.ts', false],
+  // The ads worker's risk step on a stored history of 50,000 ads (TEST_DATABASE_URL or BENCH_DATABASE_URL).
+  ['linking', 'linking-pg.ts', false],
+  // The work queue at 1,000,000 ads in Postgres (TEST_DATABASE_URL or BENCH_DATABASE_URL).
+  ['queue', 'queue.ts', false],
 ];
+const selected = benches.filter(([group]) => only.length === 0 || only.includes(group));
 const rows: Row[] = [];
-const demo = await startDemoSites();
+const demo = selected.some(([, , sites]) => sites) ? await startDemoSites() : undefined;
 try {
-  for (const [group, script] of benches) {
-    if (only.length > 0 && !only.includes(group)) continue;
+  for (const [, script] of selected) {
     console.error(`running ${script} …`);
-    rows.push(runBench(script, demo.env));
+    rows.push(...runBench(script, demo?.env ?? {}));
   }
 } finally {
-  demo.child.kill();
+  demo?.child.kill();
 }
 const bare = rows.find((r) => r.name === 'crawl: bare CheerioCrawler');
 const full = rows.find((r) => r.name === 'crawl: full pipeline → Postgres');

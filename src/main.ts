@@ -3,8 +3,9 @@
  * `zicht`: one entry point, several roles (start, worker, crawl, …). Each command's module is
  * loaded lazily, so a worker never loads what only the analyzer needs and vice versa.
  */
-import { Command, InvalidArgumentError } from 'commander';
+import { Command, InvalidArgumentError, Option } from 'commander';
 import { describeSettings } from './config/settings.js';
+import type { CrawlRunStatus } from './store/index.js';
 
 function int(min: number, max: number) {
   return (value: string): number => {
@@ -87,16 +88,139 @@ program
   .action(async (opts) => (await import('./cli/demo-sites.js')).demoSites(opts));
 
 program
-  .command('runs')
-  .description('List crawl runs with their counts')
+  .command('runs [runId]')
+  .description('Crawl run history: status, counts, errors and why a run was not succeeded; with a run id, that run and its errors')
   .option('--site <id>', 'only this site')
+  .addOption(new Option('--status <status>', 'only runs with this status').choices(['running', 'succeeded', 'suspect', 'incomplete', 'failed']))
   .option('--limit <n>', 'how many', int(1, 10_000), 20)
-  .action(async (opts: { site?: string; limit: number }) => (await import('./cli/runs.js')).runs(opts));
+  .action(async (runId: string | undefined, opts: { site?: string; status?: CrawlRunStatus; limit: number }) =>
+    (await import('./cli/runs.js')).runs(runId, opts),
+  );
+
+program
+  .command('sites')
+  .description('Each site\'s health after its latest crawl: healthy, suspect (far fewer ads than usual: selectors broken?) or failing')
+  .action(async () => (await import('./cli/runs.js')).sites());
+
+const schedule = program
+  .command('schedule')
+  .description('Nightly crawl schedules per site (cron, in ZICHT_SCHEDULE_TZ); zicht start registers them');
+
+schedule
+  .command('list')
+  .description('Each site\'s schedule, where it comes from (override, config, default), its next crawl and whether it is registered')
+  .action(async () => (await import('./cli/schedule.js')).scheduleList());
+
+schedule
+  .command('set <site> <cron>')
+  .description('Crawl a site on this cron pattern, e.g. "30 3 * * *" (kept in the database; applied now when Redis answers)')
+  .option('--tz <zone>', 'time zone of the pattern (default ZICHT_SCHEDULE_TZ)')
+  .action(async (site: string, cron: string, opts: { tz?: string }) => (await import('./cli/schedule.js')).scheduleSet(site, cron, opts));
+
+schedule
+  .command('remove <site>')
+  .description('No scheduled crawls for a site (until set or reset)')
+  .action(async (site: string) => (await import('./cli/schedule.js')).scheduleRemove(site));
+
+schedule
+  .command('reset <site>')
+  .description('Drop the override: the site config\'s schedule, or the default nightly slot, applies again')
+  .action(async (site: string) => (await import('./cli/schedule.js')).scheduleReset(site));
+
+program
+  .command('serve')
+  .description('The review web app only (no crawling): coordinators, analysts and admins log in here')
+  .option('--port <port>', 'port (default ZICHT_WEB_PORT, 8080)', int(0, 65535))
+  .option('--host <address>', 'address to bind (default ZICHT_WEB_HOST, 127.0.0.1)')
+  .action(async (opts: { port?: number; host?: string }) => (await import('./cli/serve.js')).serve(opts));
+
+const users = program.command('users').description('Accounts of the web app: add, list, disable, set a password');
+
+users
+  .command('add <username>')
+  .description('Add an account; asks for its password (or reads it with --password-stdin, or from ZICHT_NEW_PASSWORD)')
+  .addOption(new Option('--role <role>', 'admin (accounts, audit log, every district), coordinator (one district) or analyst (aggregates only)').choices(['admin', 'coordinator', 'analyst']).makeOptionMandatory())
+  .option('--district <name>', 'the coordinator\'s district: "Noord-Holland Noord", "Zaanstreek-Waterland" or "Kennemerland"')
+  .option('--password-stdin', 'read the password from the first line of stdin')
+  .action(async (username: string, opts: { role: 'admin' | 'coordinator' | 'analyst'; district?: string; passwordStdin?: boolean }) =>
+    (await import('./cli/users.js')).usersAdd(username, opts),
+  );
+
+users
+  .command('list')
+  .description('Every account with role, district, status and last login')
+  .option('--json', 'JSON instead of a table')
+  .action(async (opts: { json?: boolean }) => (await import('./cli/users.js')).usersList(opts));
+
+users
+  .command('disable <username>')
+  .description('Disable an account: it cannot log in any more and its open sessions end at once')
+  .action(async (username: string) => (await import('./cli/users.js')).usersDisable(username));
+
+users
+  .command('password <username>')
+  .description('Set a new password (prompt, --password-stdin or ZICHT_NEW_PASSWORD); the account\'s sessions end')
+  .option('--password-stdin', 'read the password from the first line of stdin')
+  .action(async (username: string, opts: { passwordStdin?: boolean }) => (await import('./cli/users.js')).usersPassword(username, opts));
+
+const model = program
+  .command('model')
+  .description('The text model learned from review outcomes (one more, clearly labelled risk signal; off until trained)');
+
+model
+  .command('train')
+  .description('Train on the reviewed ads\' current decisions, cross-validate, store; refuses (exit 3) below the label minimum, exit 4 when not good enough to activate')
+  .option('--min-labels <n>', 'fewest labelled reviewed ads to train on (default: model.minLabels in config/indicators.json)', int(10, 10_000_000))
+  .option('--dry-run', 'train and print the cross-validation report; store nothing')
+  .option('--json', 'print the report as JSON')
+  .action(async (opts: { minLabels?: number; dryRun?: boolean; json?: boolean }) => (await import('./cli/model.js')).modelTrain(opts));
+
+model
+  .command('report')
+  .description('How often reviews confirmed each indicator, and the active text model\'s cross-validation report')
+  .option('--json', 'JSON instead of tables')
+  .action(async (opts: { json?: boolean }) => (await import('./cli/model.js')).modelReport(opts));
 
 program
   .command('migrate')
   .description('Bring the database schema up to date and exit')
   .action(async () => (await import('./cli/runs.js')).migrateCommand());
+
+const exportCommand = program
+  .command('export')
+  .description('Analysts\' exports: aggregate counts only, counts below 5 suppressed, no personal data (docs/data-dictionary.md)');
+
+exportCommand
+  .command('trends')
+  .description('Ads seen, new and gone and distinct phone numbers, per week, municipality, district, licence status, indicator or site')
+  .requiredOption('--from <yyyy-mm-dd>', 'first day (Europe/Amsterdam), inclusive')
+  .requiredOption('--to <yyyy-mm-dd>', 'last day, inclusive')
+  .option('--by <dimensions>', 'comma-separated: week,municipality,district,licence,indicator,site', 'week')
+  .option('--format <format>', 'csv, json or xlsx', 'csv')
+  .option('--out <file>', 'write to this file (default stdout)')
+  .action(async (opts: { from: string; to: string; by: string; format: string; out?: string }) =>
+    (await import('./cli/export.js')).exportTrendsCommand(opts),
+  );
+
+exportCommand
+  .command('movements')
+  .description('Phone numbers (keyed hash, never shown) seen in one municipality one week and in another the next')
+  .requiredOption('--from <yyyy-mm-dd>', 'first day (Europe/Amsterdam), inclusive')
+  .requiredOption('--to <yyyy-mm-dd>', 'last day, inclusive')
+  .option('--level <level>', 'municipality or district', 'municipality')
+  .option('--by-week', 'one row per arrival week instead of one for the whole period')
+  .option('--format <format>', 'csv, json or xlsx', 'csv')
+  .option('--out <file>', 'write to this file (default stdout)')
+  .action(async (opts: { from: string; to: string; level: string; byWeek?: boolean; format: string; out?: string }) =>
+    (await import('./cli/export.js')).exportMovementsCommand(opts),
+  );
+
+program
+  .command('purge')
+  .description('Delete what the retention policy (ZICHT_RETENTION_FILE) no longer allows keeping, and audit the counts')
+  .option('--dry-run', 'only count what would go; change nothing')
+  .option('--json', 'print the report as JSON')
+  .action(async (opts: { dryRun?: boolean; json?: boolean }) => (await import('./cli/purge.js')).purgeCommand(opts));
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

@@ -29,7 +29,7 @@ export function loggerFor(settings: Settings): Logger {
 
 /** Opens Postgres (DATABASE_URL) or the embedded PGlite, and brings the schema up to date. */
 export async function openMigratedDb(settings: Settings, log: Logger): Promise<Db> {
-  const db = await openDb(settings.databaseUrl ? { databaseUrl: settings.databaseUrl } : { dataDir: `${settings.dataDir}/pglite` });
+  const db = await openDb(settings.databaseUrl ? { databaseUrl: settings.databaseUrl, log } : { dataDir: `${settings.dataDir}/pglite` });
   const { applied } = await migrate(db);
   log.info({ database: settings.databaseUrl ? 'postgres' : 'pglite', applied: applied.length }, 'database ready');
   return db;

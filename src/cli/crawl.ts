@@ -15,7 +15,7 @@ export async function crawl(options: { site?: string[] }): Promise<void> {
     console.error(`unknown site(s): ${unknown.join(', ') || '(none configured)'}; configured: ${[...sites.keys()].join(', ') || 'none'} in ${settings.sitesDir}`);
     process.exit(2);
   }
-  const queues = openQueues(settings.redisUrl, settings.queuePrefix);
+  const queues = openQueues(settings.redisUrl, settings.queuePrefix, log);
   try {
     if ((await queues.crawl.getWorkersCount()) === 0) {
       log.warn('no worker is running: the crawl waits in the queue until `zicht worker` (or `zicht start`) runs');

@@ -2,7 +2,9 @@ import type { Settings } from '../config/settings.js';
 import type { SiteConfig } from '../crawler/site-config.js';
 import { analyzeAd, loadGazetteer } from '../extract/index.js';
 import type { Logger } from '../log.js';
-import { createLicenceStep, openQueues, startWorkers, type Queues, type RunningWorkers } from '../queue/index.js';
+import { loadRiskConfig } from '../classifier/risk/index.js';
+import { loadModelConfig } from '../classifier/model/index.js';
+import { ActiveTextModel, createLicenceStep, createRiskStep, openQueues, startWorkers, type Queues, type RunningWorkers } from '../queue/index.js';
 import type { Db } from '../store/index.js';
 
 export interface WorkerRuntime {
@@ -14,7 +16,7 @@ export interface WorkerRuntime {
 /** The one place where queues, workers, the analysis stage and the store are wired together. */
 export function startWorkerRuntime(settings: Settings, db: Db, sites: ReadonlyMap<string, SiteConfig>, log: Logger): WorkerRuntime {
   const gazetteer = loadGazetteer();
-  const queues = openQueues(settings.redisUrl, settings.queuePrefix);
+  const queues = openQueues(settings.redisUrl, settings.queuePrefix, log);
   const workers = startWorkers(
     queues,
     {
@@ -23,8 +25,14 @@ export function startWorkerRuntime(settings: Settings, db: Db, sites: ReadonlyMa
       log,
       chromiumPath: settings.chromiumPath,
       batchSize: settings.adsBatchSize,
+      finalizeTimeoutMs: settings.finalizeTimeoutMs,
+      goneAfterRuns: settings.goneAfterRuns,
+      minShareOfUsualAds: settings.healthMinShare,
+      healthHistoryRuns: settings.healthHistoryRuns,
       analyze: (ad) => analyzeAd(ad, gazetteer),
       licence: createLicenceStep(),
+      // The text model learned from reviews: off until `zicht model train` stores an active one.
+      risk: createRiskStep(loadRiskConfig(), undefined, { textModel: new ActiveTextModel(loadModelConfig(), log) }),
     },
     {
       crawlConcurrency: settings.crawlConcurrency,

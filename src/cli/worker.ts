@@ -1,5 +1,6 @@
-import { ensureRedis } from '../queue/index.js';
+import { defaultWorkerName, ensureRedis } from '../queue/index.js';
 import { loadSites, loggerFor, onShutdown, openMigratedDb, settingsOrExit } from './context.js';
+import { startOperations } from './operations.js';
 import { startWorkerRuntime } from './worker-runtime.js';
 
 /** `zicht worker`: workers only. Run as many as you like against one Redis and one Postgres. */
@@ -13,8 +14,11 @@ export async function worker(): Promise<void> {
   const db = await openMigratedDb(settings, log);
   const sites = await loadSites(settings);
   const runtime = startWorkerRuntime(settings, db, sites, log);
-  log.info({ sites: [...sites.keys()], pid: process.pid }, 'worker ready');
+  // Purge jobs and metrics (ZICHT_METRICS_PORT); the purge's scheduler is registered by `zicht start`.
+  const operations = await startOperations(settings, db, runtime, log, { schedulePurge: false });
+  log.info({ sites: [...sites.keys()], worker: defaultWorkerName() }, 'worker ready');
   onShutdown(log, async () => {
+    await operations.close();
     await runtime.close();
     await db.close();
   });

@@ -2,6 +2,16 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
+/** An IANA time zone the runtime knows (Intl throws a RangeError on any other). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Every setting, described once: its environment variable, type and default.
  * Precedence: command-line flags > environment > config file (`ZICHT_CONFIG`, default
@@ -21,9 +31,26 @@ const SETTINGS = {
   crawlConcurrency: { env: 'ZICHT_CRAWL_CONCURRENCY', schema: z.coerce.number().int().min(1).max(16).default(2), doc: 'Parallel site crawls per worker process' },
   lockDurationMs: { env: 'ZICHT_LOCK_DURATION_MS', schema: z.coerce.number().int().min(1_000).default(30_000), doc: 'Job lock lifetime; a killed worker\'s job is retried after it' },
   stalledIntervalMs: { env: 'ZICHT_STALLED_INTERVAL_MS', schema: z.coerce.number().int().min(500).default(30_000), doc: 'How often jobs of killed workers are looked for' },
+  finalizeTimeoutMs: { env: 'ZICHT_FINALIZE_TIMEOUT_MS', schema: z.coerce.number().int().min(1_000).default(3_600_000), doc: 'How long a crawl run waits for its ads batches (lost ones: Redis restarted without persistence) before it closes as incomplete' },
   demoAds: { env: 'ZICHT_DEMO_ADS', schema: z.coerce.number().int().min(10).max(100_000).default(300), doc: 'Size of the built-in demo sites' },
   demoSeed: { env: 'ZICHT_DEMO_SEED', schema: z.coerce.number().int().default(1), doc: 'Seed of the built-in demo sites' },
   demoDay: { env: 'ZICHT_DEMO_DAY', schema: z.coerce.number().int().min(0).default(0), doc: 'Day of the built-in demo sites' },
+  exportKey: { env: 'ZICHT_EXPORT_KEY', schema: z.string().min(32).optional(), doc: 'Secret (32+ chars, environment only) of the keyed phone hash in analytics; unset: a random key per export' },
+  retentionFile: { env: 'ZICHT_RETENTION_FILE', schema: z.string().min(1).default('config/retention.json'), doc: 'Retention policy (JSON); a missing file means the documented defaults' },
+  purgeCron: { env: 'ZICHT_PURGE_CRON', schema: z.string().regex(/^(\S+\s+){4,5}\S+$/, 'a cron pattern of 5 or 6 fields').default('45 5 * * *'), doc: 'When the retention purge runs (cron, in ZICHT_SCHEDULE_TZ)' },
+  metricsPort: { env: 'ZICHT_METRICS_PORT', schema: z.coerce.number().int().min(0).max(65535).optional(), doc: 'Serve /metrics from start and worker processes on this port (unset: off)' },
+  metricsHost: { env: 'ZICHT_METRICS_HOST', schema: z.string().min(1).default('127.0.0.1'), doc: 'Address the metrics listener binds to' },
+  metricsToken: { env: 'ZICHT_METRICS_TOKEN', schema: z.string().min(16).optional(), doc: 'Bearer token for /metrics from other hosts (unset: loopback clients only)' },
+  goneAfterRuns: { env: 'ZICHT_GONE_AFTER_RUNS', schema: z.coerce.number().int().min(1).max(365).default(2), doc: 'Successful crawls in a row an ad must be missing from before it counts as gone' },
+  healthMinShare: { env: 'ZICHT_HEALTH_MIN_SHARE', schema: z.coerce.number().min(0).max(1).default(0.5), doc: 'A crawl with fewer ads than this share of the site\'s usual count is suspect (site possibly broken)' },
+  healthHistoryRuns: { env: 'ZICHT_HEALTH_HISTORY_RUNS', schema: z.coerce.number().int().min(1).max(100).default(7), doc: 'Succeeded crawls whose median ad count is a site\'s usual count' },
+  scheduleTz: { env: 'ZICHT_SCHEDULE_TZ', schema: z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Amsterdam').default('Europe/Amsterdam'), doc: 'Time zone of the crawl schedules\' cron patterns' },
+  webPort: { env: 'ZICHT_WEB_PORT', schema: z.coerce.number().int().min(0).max(65535).default(8080), doc: 'Port of the review web app (zicht serve, zicht start)' },
+  webHost: { env: 'ZICHT_WEB_HOST', schema: z.string().min(1).default('127.0.0.1'), doc: 'Address the web app binds to (0.0.0.0: every interface; put TLS in front)' },
+  webTrustProxy: { env: 'ZICHT_WEB_TRUST_PROXY', schema: z.union([z.boolean(), z.stringbool()]).default(false), doc: 'Behind a TLS-terminating reverse proxy: trust its X-Forwarded-For/-Proto (client IP, https)' },
+  sessionIdleMinutes: { env: 'ZICHT_SESSION_IDLE_MINUTES', schema: z.coerce.number().int().min(1).max(24 * 60).default(30), doc: 'A web session unused this long ends' },
+  sessionMaxHours: { env: 'ZICHT_SESSION_MAX_HOURS', schema: z.coerce.number().min(0.1).max(7 * 24).default(10), doc: 'A web session ends this long after login, however active' },
+  sessionSecureCookie: { env: 'ZICHT_SESSION_SECURE', schema: z.enum(['auto', 'always']).default('auto'), doc: 'Session cookie Secure flag: auto (when the request came over https) or always' },
 } as const;
 
 type Table = typeof SETTINGS;

@@ -1,8 +1,9 @@
+import { hostname } from 'node:os';
 import { Worker, type Job } from 'bullmq';
 import type { Logger } from '../log.js';
 import { createAdsProcessor, type AdsProcessorDeps } from './ads-processor.js';
 import { createCrawlProcessor, type CrawlProcessorDeps } from './crawl-processor.js';
-import { QUEUE_NAMES, type Queues } from './queues.js';
+import { cappedBackoffMs, QUEUE_NAMES, type Queues } from './queues.js';
 
 export interface WorkerOptions {
   crawlConcurrency: number;
@@ -11,6 +12,8 @@ export interface WorkerOptions {
   lockDurationMs?: number;
   /** How often stalled jobs (of killed workers) are looked for. */
   stalledIntervalMs?: number;
+  /** Recorded on every job this process takes (BullMQ's `processedBy`). Default `host:pid`. */
+  workerName?: string;
 }
 
 export interface RunningWorkers {
@@ -31,6 +34,9 @@ export function startWorkers(queues: Queues, deps: Deps, options: WorkerOptions)
     stalledInterval: options.stalledIntervalMs ?? 30_000,
     // A job whose worker was killed is retried a few times before it counts as failed.
     maxStalledCount: 3,
+    // Which process ran a job, for people and for the scale-out test: each replica has its own.
+    name: options.workerName ?? defaultWorkerName(),
+    settings: { backoffStrategy: cappedBackoffMs },
   };
   const shutdown = new AbortController();
   const crawl = new Worker(
@@ -38,7 +44,7 @@ export function startWorkers(queues: Queues, deps: Deps, options: WorkerOptions)
     createCrawlProcessor({ ...deps, adsQueue: queues.ads, crawlQueue: queues.crawl, shutdownSignal: shutdown.signal }),
     { ...common, concurrency: options.crawlConcurrency },
   );
-  const ads = new Worker(QUEUE_NAMES.ads, createAdsProcessor(deps), { ...common, concurrency: options.adsConcurrency });
+  const ads = new Worker(QUEUE_NAMES.ads, createAdsProcessor({ ...deps, adsQueue: queues.ads }), { ...common, concurrency: options.adsConcurrency });
   for (const worker of [crawl, ads]) logFailures(worker, deps.log);
   return {
     crawl,
@@ -50,6 +56,11 @@ export function startWorkers(queues: Queues, deps: Deps, options: WorkerOptions)
   };
 }
 
+/** `host:pid`: unique per process, also per container (the host name is the container id). */
+export function defaultWorkerName(): string {
+  return `${hostname()}:${process.pid}`;
+}
+
 /** Logs a job failure once, on its last attempt; earlier ones at debug level (STYLE.md). */
 function logFailures(worker: Worker, log: Logger): void {
   worker.on('failed', (job: Job | undefined, error: Error) => {
@@ -59,5 +70,6 @@ function logFailures(worker: Worker, log: Logger): void {
     if (final) log.error(fields, 'job failed');
     else log.debug(fields, 'job attempt failed, will retry');
   });
-  worker.on('error', (error) => log.warn({ queue: worker.name, err: error.message }, 'worker connection error'));
+  // Redis went away (BullMQ reconnects), or a job's key vanished with it (restarted without persistence).
+  worker.on('error', (error) => log.warn({ queue: worker.name, err: error.message }, 'worker error'));
 }

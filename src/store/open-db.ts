@@ -48,6 +48,12 @@ function openPg(connectionString: string, options: OpenDbOptions): Db {
     connectionString,
     max: 10,
     application_name: 'zicht',
+    // An unreachable server (network cut, failover) fails a connect, or the wait for a pooled
+    // connection, after 30 s, so the job retries with backoff instead of hanging; TCP keepalives
+    // (from 10 s idle) notice dead peers.
+    connectionTimeoutMillis: 30_000,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   pool.on('error', (error) => options.log?.warn({ err: error.message }, 'idle database connection failed'));

@@ -44,6 +44,13 @@ export function createPgDb(pool: pg.Pool, ownsPool: boolean): Db {
     async transaction(fn) {
       const client = await pool.connect();
       let broken: Error | undefined;
+      // pg-pool only listens for errors of idle clients: a checked-out one whose connection
+      // drops (Postgres restarted, network cut) would emit an unhandled 'error' and crash the
+      // process. The query in flight fails anyway; remember the error so the client is destroyed.
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const result = await fn(createTxDb(client, 0));
@@ -56,6 +63,7 @@ export function createPgDb(pool: pg.Pool, ownsPool: boolean): Db {
         });
         throw error;
       } finally {
+        client.off('error', onError);
         client.release(broken);
       }
     },

@@ -27,16 +27,32 @@ describe('configuration errors', () => {
     expect(Object.isFrozen(settings)).toBe(true);
   });
 
+  it('a config file with several wrong values stops `zicht worker` with every problem and a non-zero exit', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zicht-config-'));
+    const file = join(dir, 'zicht.json');
+    writeFileSync(file, JSON.stringify({ adsBatchSize: 0, logLevel: 'loud', redisUrl: 'nope', crawlConcurrency: 99, colour: 'blue' }));
+    // LOG_LEVEL emptied: the helper's default would otherwise hide the file's bad logLevel.
+    const run = spawnZicht(['worker'], { ZICHT_CONFIG: file, LOG_LEVEL: '' });
+    expect(await run.exited).toBe(2);
+    const problems = run.stderr().split('\n').filter((line) => line.startsWith('  - '));
+    expect(problems).toHaveLength(5);
+    for (const name of ['adsBatchSize', 'logLevel', 'redisUrl', 'crawlConcurrency', '"colour"']) {
+      expect(problems.some((line) => line.includes(name)), name).toBe(true);
+    }
+  }, 60_000);
+
   it('a bad site configuration stops `zicht crawl` with every problem and a non-zero exit', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zicht-sites-'));
-    writeFileSync(join(dir, 'one.json'), JSON.stringify({ id: 'Bad Id', kind: 'wget', startUrls: [] }));
+    writeFileSync(join(dir, 'one.json'), JSON.stringify({ id: 'Bad Id', kind: 'wget', startUrls: [], politeness: { maxConcurrency: 0 } }));
     writeFileSync(join(dir, 'two.json'), '{ not json');
     const run = spawnZicht(['crawl'], { ZICHT_SITES_DIR: dir });
     expect(await run.exited).not.toBe(0);
     const err = run.stderr();
-    expect(err).toContain('one.json');
-    expect(err).toContain('two.json');
-    expect(err).toMatch(/kind/);
-    expect(err).toMatch(/startUrls/);
+    // Every problem of both files, one per line: the id, the missing and the wrong fields, the broken JSON.
+    expect(err).toContain('invalid site configuration (8 problems)');
+    for (const path of ['id', 'name', 'kind', 'startUrls', 'listing', 'detail', 'politeness.maxConcurrency']) {
+      expect(err).toMatch(new RegExp(`one\\.json ${path.replace('.', '\\.')}: `));
+    }
+    expect(err).toMatch(/two\.json: cannot read JSON/);
   }, 60_000);
 });

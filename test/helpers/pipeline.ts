@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { loadSettings, type Settings } from '../../src/config/settings.js';
+import { loadSettings, type Settings, type SettingsOverrides } from '../../src/config/settings.js';
 import { DEMO_SITES_DIR, demoEnv } from '../../src/cli/context.js';
 import { startWorkerRuntime, type WorkerRuntime } from '../../src/cli/worker-runtime.js';
 import { loadSiteConfigs } from '../../src/crawler/index.js';
@@ -23,14 +23,19 @@ export interface PipelineHarness {
 
 /**
  * Fixture sites + a Postgres schema + a queue prefix of the test's own + in-process workers:
- * the whole pipeline on real services, isolated from other test files.
+ * the whole pipeline on real services, isolated from other test files. `overrides` are settings
+ * (e.g. `{ goneAfterRuns: 1 }`).
  */
-export async function startPipeline(demoOptions: DemoSitesOptions, siteIds?: string[]): Promise<PipelineHarness> {
+export async function startPipeline(
+  demoOptions: DemoSitesOptions,
+  siteIds?: string[],
+  overrides: SettingsOverrides = {},
+): Promise<PipelineHarness> {
   const { db, schema, cleanup } = await createTestDb();
   const demo = await startDemoSites(demoOptions);
   const all = await loadSiteConfigs(DEMO_SITES_DIR, { ...process.env, ...demoEnv(demo.urls) });
   const sites = new Map(all.filter((s) => !siteIds || siteIds.includes(s.id)).map((s) => [s.id, s]));
-  const settings = loadSettings({ redisUrl: TEST_REDIS_URL, queuePrefix: `test-${randomUUID()}`, logLevel: 'warn' }, {});
+  const settings = loadSettings({ redisUrl: TEST_REDIS_URL, queuePrefix: `test-${randomUUID()}`, logLevel: 'warn', ...overrides }, {});
   const runtime = startWorkerRuntime(settings, db, sites, createLogger('warn'));
   return {
     db,

@@ -5,6 +5,7 @@ import {
   countRecordedBatches,
   finishCrawlRun,
   getAd,
+  getCrawlRun,
   listCrawlRuns,
   MAX_STORED_ERRORS,
   recordAdBatch,
@@ -13,6 +14,7 @@ import {
   type FinishCrawlRun,
 } from '../../src/store/index.js';
 import { uniqueSite, buildAnalysis, buildScrapedAd } from '../helpers/build-scraped-ad.js';
+import { recordCrawl } from '../helpers/crawl-run.js';
 import { createTestDb, type TestDb } from '../helpers/test-db.js';
 
 let t: TestDb;
@@ -24,16 +26,8 @@ beforeAll(async () => {
 afterAll(() => t.cleanup());
 
 /** A crawl of `site` on day `day` (2025-01-0N) that sees the ads `seen` (site ad ids). */
-async function crawl(site: string, day: number, seen: string[], finish: Partial<FinishCrawlRun> = {}) {
-  const runId = `run-${randomUUID()}`;
-  const date = (hour: number) => `2025-01-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00.000Z`;
-  await startCrawlRun(db, { id: runId, site, startedAt: new Date(date(1)) });
-  const ads = seen.map((id) => ({ scraped: buildScrapedAd({ site, siteAdId: id, seenAt: date(2) }), analysis: buildAnalysis() }));
-  await recordAdBatch(db, { runId, batchKey: 'b1', ads });
-  const summary = await finishCrawlRun(db, {
-    runId, status: 'succeeded', pages: 10, pagesFailed: 0, errors: [], finishedAt: new Date(date(3)), ...finish,
-  });
-  return { runId, summary };
+function crawl(site: string, day: number, seen: string[], finish: Partial<FinishCrawlRun> = {}) {
+  return recordCrawl(db, site, day, seen, finish);
 }
 
 describe('crawl runs', () => {
@@ -48,6 +42,19 @@ describe('crawl runs', () => {
     expect(runs[0]).toMatchObject({ status: 'running', startedAt: new Date('2025-01-02T00:00:00Z'), finishedAt: null, adsSeen: 1, adsNew: 1 });
     expect(await listCrawlRuns(db, { site, limit: 1 })).toHaveLength(1);
     expect((await listCrawlRuns(db)).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('filters the history by status and before a date, and shows one run with its errors', async () => {
+    const site = uniqueSite();
+    await crawl(site, 1, ['a']);
+    const suspect = await crawl(site, 2, [], { status: 'suspect', healthReason: 'no ads', errors: [{ url: 'http://127.0.0.1/p', message: 'HTTP 500' }] });
+    await crawl(site, 3, ['a']);
+    expect((await listCrawlRuns(db, { site, status: 'suspect' })).map((r) => r.runId)).toEqual([suspect.runId]);
+    expect((await listCrawlRuns(db, { site, before: new Date('2025-01-03T00:00:00Z') })).map((r) => r.startedAt.getUTCDate())).toEqual([2, 1]);
+    expect(await getCrawlRun(db, suspect.runId)).toMatchObject({
+      status: 'suspect', healthReason: 'no ads', errors: 1, errorList: [{ url: 'http://127.0.0.1/p', message: 'HTTP 500' }],
+    });
+    expect(await getCrawlRun(db, 'no-such-run')).toBeNull();
   });
 
   it('counts recorded batches of a run', async () => {
@@ -90,13 +97,16 @@ describe('crawl runs', () => {
     expect(await countAds(db, site)).toEqual({ total: 4, live: 4, gone: 0 });
   });
 
-  it('marks nothing gone after a failed or incomplete run', async () => {
+  it('marks nothing gone after a failed, incomplete or suspect run', async () => {
     const site = uniqueSite();
     await crawl(site, 1, ['a', 'b']);
     const failed = await crawl(site, 2, [], { status: 'failed' });
     const incomplete = await crawl(site, 3, ['a'], { status: 'incomplete' });
-    expect(failed.summary).toMatchObject({ status: 'failed', adsGone: 0 });
-    expect(incomplete.summary).toMatchObject({ status: 'incomplete', adsGone: 0, adsSeen: 1 });
+    const reason = 'no ads on 10 pages';
+    const suspect = await crawl(site, 4, [], { status: 'suspect', healthReason: reason, usualAds: 2 });
+    expect(failed.summary).toMatchObject({ status: 'failed', adsGone: 0, adsMissed: 0 });
+    expect(incomplete.summary).toMatchObject({ status: 'incomplete', adsGone: 0, adsSeen: 1, adsMissed: 0 });
+    expect(suspect.summary).toMatchObject({ status: 'suspect', adsGone: 0, adsSeen: 0, adsMissed: 0, healthReason: reason, usualAds: 2 });
     expect(await countAds(db, site)).toEqual({ total: 2, live: 2, gone: 0 });
     expect(await getAd(db, site, 'b')).toMatchObject({ missedRuns: 0 });
   });
@@ -105,7 +115,7 @@ describe('crawl runs', () => {
     const site = uniqueSite();
     const opts = { missedRunsBeforeGone: 2 };
     await crawl(site, 1, ['a', 'b'], opts);
-    expect((await crawl(site, 2, ['a'], opts)).summary.adsGone).toBe(0);
+    expect((await crawl(site, 2, ['a'], opts)).summary).toMatchObject({ adsGone: 0, adsMissed: 1 });
     expect(await getAd(db, site, 'b')).toMatchObject({ status: 'live', missedRuns: 1 });
     // Seen again: the count starts over.
     await crawl(site, 3, ['a', 'b'], opts);

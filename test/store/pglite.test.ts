@@ -38,7 +38,9 @@ describe('store on PGlite', () => {
   it('migrates, records crawls, answers queries and keeps its data across restarts', async () => {
     const dataDir = join(dir, 'pglite');
     db = await openDb({ dataDir });
-    expect(await migrate(db)).toEqual({ applied: ['001-initial', '002-register'] });
+    expect((await migrate(db)).applied).toEqual(
+      ['001-initial', '002-register', '003-risk', '004-accounts', '005-reviews', '006-schedules', '007-models'],
+    );
 
     await startCrawlRun(db, { id: 'r1', site: 'demo-a', startedAt: new Date('2025-01-06T01:00:00Z') });
     const batch = { runId: 'r1', batchKey: 'b1', ads: [ad('1', '2025-01-06T02:00:00Z'), ad('2', '2025-01-06T02:00:00Z')] };
