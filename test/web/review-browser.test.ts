@@ -2,16 +2,16 @@ import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extractPhones } from '../../src/extract/index.js';
+import { launchChromium, watchedPage as watchedPageOf } from './chromium.js';
 import { PAYLOADS, seedReviewAds, type ReviewAds } from './review-ads.js';
 import { addUser, startWebHarness, type TestAccount, type WebHarness } from './web-harness.js';
 
 // The review pages in Debian's chromium, on ads stored and scored by the real pipeline: a
 // coordinator works the queue and decides, the admin finds it in the audit log, the district and
 // role rules hold, an analyst never sees a phone number, hostile ads stay inert text.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
 /** Where the screenshots go; `ZICHT_SCREENSHOT_DIR=docs/screenshots` refreshes the docs' pictures. */
 const SCREENSHOTS = process.env.ZICHT_SCREENSHOT_DIR ?? join(tmpdir(), 'zicht-screenshots');
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
   accounts.analyst = await addUser(h.db, 'analyst');
   await h.app.listen({ port: 0, host: '127.0.0.1' });
   base = `http://127.0.0.1:${(h.app.server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   mkdirSync(SCREENSHOTS, { recursive: true });
 }, 120_000);
 afterAll(async () => {
@@ -38,27 +38,8 @@ afterAll(async () => {
   await h?.close();
 });
 
-/** A page that records dialogs, console errors, page errors and CSP violations. */
-async function watchedPage(): Promise<{ page: Page; problems: () => Promise<string[]> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => {
-    const w = window as unknown as { cspViolations: string[] };
-    w.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  const page = await context.newPage();
-  const seen: string[] = [];
-  page.on('dialog', (dialog) => {
-    seen.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  page.on('console', (m) => {
-    // Error pages (403/404) are answered as such; the browser logs the status, which is expected.
-    if ((m.type() === 'error' || m.type() === 'warning') && !/status of 40[34]/.test(m.text())) seen.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => seen.push(`page error: ${e.message}`));
-  return { page, problems: async () => [...seen, ...(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations))] };
-}
+/** Error pages (403/404) are answered as such; the browser logs their status, which is expected. */
+const watchedPage = () => watchedPageOf(browser, { viewport: { width: 1280, height: 900 }, expectedConsole: /status of 40[34]/, dialogsAreProblems: true });
 
 async function logIn(page: Page, account: TestAccount, start = '/'): Promise<void> {
   await page.goto(`${base}${start}`);
