@@ -5,8 +5,9 @@ import { exitOf, expectCompleteRun, expectStoredOnce, runsOf, startProcessCrawl,
 
 // Two `zicht start --once` at the same moment on one Redis prefix and one empty Postgres schema.
 // Migrations run once (an advisory lock makes the second wait, then find them applied). Crawl jobs
-// are deduplicated per site, so both processes wait for the same runs: one run per site, crawled
-// once, by whichever workers take it; both print the same summary and exit 0.
+// are deduplicated per site while queued or running, so both processes usually wait for the same run;
+// a start that comes after a site's run finished crawls it again. Either way every ad is stored once,
+// every run succeeds, and both processes exit 0.
 const SITES = ['demo-a', 'demo-b', 'demo-c'];
 const MIGRATIONS = readdirSync(new URL('../../src/store/migrations/', import.meta.url)).filter((f) => f.endsWith('.sql')).length;
 let h: ProcessCrawl;
@@ -23,7 +24,7 @@ describe('two `zicht start --once` at once', () => {
   });
   afterAll(async () => h?.close());
 
-  it('migrate once, crawl each site once, store each ad once', async () => {
+  it('migrate once, every run succeeds, store each ad once', async () => {
     const starts = [h.spawn(['start', '--once']), h.spawn(['start', '--once'])];
     const codes = await Promise.all(starts.map((s) => exitOf(s, [])));
     expect(codes, starts.map((s) => s.stderr().slice(-3000)).join('\n---\n')).toEqual([0, 0]);
@@ -33,17 +34,22 @@ describe('two `zicht start --once` at once', () => {
     const { rows } = await h.t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
     expect(rows[0]!.n).toBe(MIGRATIONS);
 
+    const runCounts: number[] = [];
     for (const site of SITES) {
       const truth = await h.truth(site);
       const runs = await runsOf(h.t.db, site);
-      expect(runs, `${site}: one run`).toHaveLength(1);
-      expectCompleteRun(runs[0], truth);
+      // A crawl queued or running is joined; one that already finished cannot be, so a start that comes
+      // late (a slow process start) crawls the site again: a second clean run that finds every ad unchanged.
+      expect(runs.length, `${site}: one run, or two back to back`).toBeGreaterThanOrEqual(1);
+      expect(runs.length, `${site}: one run, or two back to back`).toBeLessThanOrEqual(2);
+      for (const run of runs) expectCompleteRun(run, truth);
       expect(runs[0]!.adsNew).toBe(truth.length);
+      if (runs[1]) expect([runs[1].adsNew, runs[1].adsUnchanged]).toEqual([0, truth.length]);
       await expectStoredOnce(h.t.db, site, truth);
-      // Both processes waited for that one run and report it.
-      for (const s of starts) expect(s.stdout()).toMatch(new RegExp(`${site}\\s+succeeded\\s+\\d+\\s+\\d+\\s+${truth.length}\\s`));
+      for (const s of starts) expect(s.stdout()).toMatch(new RegExp(`${site}\\s+succeeded\\s`));
+      runCounts.push(runs.length);
     }
-    console.log(`two starts: migrations applied ${applied.join(' + ')}, one succeeded run per site, both exited 0`);
+    console.log(`two starts: migrations applied ${applied.join(' + ')}, succeeded runs per site ${runCounts.join('/')}, both exited 0`);
   }, 240_000);
 });
 
