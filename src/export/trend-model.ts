@@ -1,3 +1,4 @@
+import type { StoredTrendEvent } from '../store/index.js';
 /**
  * What the analysts' exports are made of (DOMAIN.md, "Who uses it": counts per week ×
  * municipality × licence status × indicator, new vs. disappeared ads, movement between
@@ -34,25 +35,10 @@ export const NO_INDICATOR = 'none';
  * `phoneKeys` only serve distinct counting and never reach an export: `adKey` is the internal
  * ad id, `phoneKeys` are keyed hashes of the numbers (see keyed-hash.ts), never numbers.
  */
-export interface TrendEvent {
-  adKey: string;
-  /** `seen`: the ad was sighted in the week (its latest sighting in that week describes it);
-   *  `gone`: the ad was marked gone in the week (described by its last version). */
-  kind: 'seen' | 'gone';
-  /** ISO week label, `2025-W02`. */
-  week: string;
-  /** Monday of the week, `2025-01-06`. */
-  weekStart: string;
-  /** Only on `seen` events: this is the week the ad was first seen. */
-  isNew: boolean;
-  site: string;
-  municipalityCode: string | null;
-  municipalityName: string | null;
-  district: string | null;
-  licenceStatus: string | null;
+export type TrendEvent = Omit<StoredTrendEvent, 'phones' | 'indicatorCodes'> & {
   indicatorCodes: readonly string[];
   phoneKeys: readonly string[];
-}
+};
 
 /** A cell value in an export: numbers for counts, strings for labels, null for a suppressed count. */
 export type CellValue = string | number | null;

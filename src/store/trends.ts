@@ -11,10 +11,16 @@ export interface TrendPeriod {
  * that describes the event: the caller turns them into keyed hashes at once and drops them.
  */
 export interface StoredTrendEvent {
+  /** The internal ad id: for distinct counting only, never exported. */
   adKey: string;
+  /** `seen`: the ad was sighted in the week (its latest sighting in that week describes it);
+   *  `gone`: the ad was marked gone in the week (described by its last version). */
   kind: 'seen' | 'gone';
+  /** ISO week label, `2025-W02`. */
   week: string;
+  /** Monday of the week, `2025-01-06`. */
   weekStart: string;
+  /** Only on `seen` events: this is the week the ad was first seen. */
   isNew: boolean;
   site: string;
   municipalityCode: string | null;
